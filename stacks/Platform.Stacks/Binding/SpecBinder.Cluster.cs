@@ -1,0 +1,236 @@
+using System.Text.RegularExpressions;
+using Platform.Stacks.Diagnostics;
+using Platform.Stacks.Model;
+
+namespace Platform.Stacks.Binding;
+
+/// <content>Binding of <c>platform:cluster</c> and <c>platform:network</c>.</content>
+public sealed partial class SpecBinder
+{
+    private static readonly string[] ReleaseChannels = ["RAPID", "REGULAR", "STABLE", "EXTENDED"];
+
+    private bool IsCloud => _cloud is CloudKind.Gcp or CloudKind.Aws;
+
+    private ClusterSpec BindCluster()
+    {
+        var key = Key("cluster");
+        var map = MapReader.Open(key, _raw.Get(key), _diagnostics);
+        var name = map?.String("name");
+        var region = map?.String("region");
+        var zones = map?.StringList("zones", "zones");
+        var channelText = map?.String("releaseChannel");
+        var version = map?.String("kubernetesVersion");
+        var privateEndpoint = map?.Bool("privateEndpoint");
+        var authorized = map?.StringList("authorizedNetworks", "CIDRs");
+        var deletionProtection = map?.Bool("deletionProtection");
+        var window = map?.String("maintenanceWindow");
+        var kmsKey = map?.String("secretsEncryptionKey");
+        var context = map?.String("context");
+        var kubeconfig = map?.String("kubeconfig");
+        map?.RejectUnknown();
+
+        foreach (var cloudOnly in new[] { "region", "zones", "kubernetesVersion", "privateEndpoint", "authorizedNetworks", "deletionProtection", "maintenanceWindow" })
+        {
+            OnlyFor(map, cloudOnly, CloudKind.Gcp, CloudKind.Aws);
+        }
+
+        OnlyFor(map, "releaseChannel", CloudKind.Gcp);
+        OnlyFor(map, "secretsEncryptionKey", CloudKind.Gcp);
+        OnlyFor(map, "context", CloudKind.Existing);
+        OnlyFor(map, "kubeconfig", CloudKind.Existing);
+
+        if (name is not null && Syntax.DnsLabelProblem(name, 40) is { } nameProblem)
+        {
+            _diagnostics.Error($"{key}.name", $"{MapReader.Show(name)} {nameProblem}");
+        }
+
+        if (name is null && Syntax.DnsLabelProblem(_raw.Stack, 40) is { } stackProblem)
+        {
+            _diagnostics.Error($"{key}.name", $"defaults to the stack name '{_raw.Stack}', which {stackProblem}; set a valid name");
+        }
+
+        var channel = channelText is null ? null : ReleaseChannels.FirstOrDefault(c => c.Equals(channelText, StringComparison.OrdinalIgnoreCase));
+        if (channelText is not null && channel is null)
+        {
+            var guess = Suggest.Closest(channelText, ReleaseChannels);
+            var hint = guess is null ? string.Empty : $"did you mean '{guess}'? ";
+            _diagnostics.Error($"{key}.releaseChannel", $"{MapReader.Show(channelText)} is not allowed; {hint}use {Suggest.OneOf(ReleaseChannels)}");
+        }
+        if (IsCloud)
+        {
+            CheckRegionAndZones(key, map, region, zones);
+        }
+        else if (context is null && !(map?.Has("context") ?? false))
+        {
+            _diagnostics.Error($"{key}.context", "is required when platform:cloud is existing; name a context from your kubeconfig, e.g. kind-platform");
+        }
+
+        if (version is not null && !KubernetesVersion().IsMatch(version))
+        {
+            _diagnostics.Error($"{key}.kubernetesVersion", $"{MapReader.Show(version)} is not a minor version; use the form 1.34");
+        }
+
+        if (window is not null && !TimeOfDay().IsMatch(window))
+        {
+            _diagnostics.Error($"{key}.maintenanceWindow", $"{MapReader.Show(window)} is not a time of day; use HH:MM in UTC, e.g. 03:00");
+        }
+
+        foreach (var (cidr, index) in (authorized ?? []).Select((c, i) => (c, i)))
+        {
+            if (Syntax.CidrProblem(cidr, out _) is { } problem)
+            {
+                _diagnostics.Error($"{key}.authorizedNetworks[{index}]", $"{MapReader.Show(cidr)} {problem}");
+            }
+        }
+
+        var cloud = IsCloud;
+        return new ClusterSpec(
+            PickRef($"{key}.name", name, _raw.Stack, "stack name"),
+            cloud ? Record($"{key}.region", region) : null,
+            cloud ? Record<IReadOnlyList<string>>($"{key}.zones", zones) ?? [] : [],
+            _cloud == CloudKind.Gcp ? PickRef($"{key}.releaseChannel", channel, ProfileDefaults.ReleaseChannel(_profile), ProfileOrigin) : null,
+            _cloud == CloudKind.Aws ? PickRef($"{key}.kubernetesVersion", version, ProfileDefaults.EksVersion, "version catalog") : (cloud ? Record($"{key}.kubernetesVersion", version) : null),
+            cloud && Pick($"{key}.privateEndpoint", privateEndpoint, false, "default"),
+            cloud ? Record<IReadOnlyList<string>>($"{key}.authorizedNetworks", authorized) ?? [] : [],
+            cloud && Pick($"{key}.deletionProtection", deletionProtection, ProfileDefaults.DeletionProtection(_profile), ProfileOrigin),
+            cloud ? PickRef($"{key}.maintenanceWindow", window, ProfileDefaults.MaintenanceWindow, "default") : ProfileDefaults.MaintenanceWindow,
+            _cloud == CloudKind.Gcp ? Record($"{key}.secretsEncryptionKey", kmsKey) : null,
+            _cloud == CloudKind.Existing ? Record($"{key}.context", context) : null,
+            _cloud == CloudKind.Existing ? Record($"{key}.kubeconfig", kubeconfig) : null);
+    }
+
+    private T? Record<T>(string key, T? value)
+        where T : class
+    {
+        if (value is not null)
+        {
+            _sources[key] = "config";
+        }
+
+        return value;
+    }
+
+    private void CheckRegionAndZones(string key, MapReader? map, string? region, IReadOnlyList<string>? zones)
+    {
+        var cloud = Lower(_cloud);
+        if (region is null && !(map?.Has("region") ?? false))
+        {
+            var example = _cloud == CloudKind.Gcp ? "europe-west1" : "eu-west-1";
+            _diagnostics.Error($"{key}.region", $"is required when platform:cloud is {cloud}; e.g. {example}");
+        }
+        else if (region is not null && !Region().IsMatch(region))
+        {
+            _diagnostics.Error($"{key}.region", $"{MapReader.Show(region)} is not a region name; use lowercase words and digits such as europe-west1 or eu-west-1");
+        }
+
+        var providerRegionKey = _cloud == CloudKind.Gcp ? "gcp:region" : "aws:region";
+        var providerRegion = MapReader.ScalarText(providerRegionKey, _raw.Get(providerRegionKey), _diagnostics, "a region");
+        if (providerRegion is not null && region is not null && providerRegion != region)
+        {
+            _diagnostics.Error(providerRegionKey, $"'{providerRegion}' contradicts platform:cluster.region '{region}'; set both to the same region or remove {providerRegionKey}");
+        }
+
+        if (zones is null)
+        {
+            if (!(map?.Has("zones") ?? false))
+            {
+                _diagnostics.Error($"{key}.zones", $"is required when platform:cloud is {cloud}; list zones of the region, e.g. [{ExampleZones(region)}]");
+            }
+
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < zones.Count; i++)
+        {
+            var zone = zones[i];
+            if (!seen.Add(zone))
+            {
+                _diagnostics.Error($"{key}.zones[{i}]", $"'{zone}' is listed twice; each zone once");
+            }
+            else if (region is not null && !ZoneInRegion(zone, region))
+            {
+                _diagnostics.Error($"{key}.zones[{i}]", $"{MapReader.Show(zone)} is not a zone of region '{region}'; use zones such as {ExampleZones(region)}");
+            }
+        }
+
+        var min = ProfileDefaults.MinZones(_profile);
+        if (seen.Count < min)
+        {
+            _diagnostics.Error($"{key}.zones", $"{Lower(_profile)} needs at least {min} zones, got {seen.Count} ({string.Join(", ", seen)}); add zones of the region");
+        }
+        else if (seen.Count == 0)
+        {
+            _diagnostics.Error($"{key}.zones", "is empty; list at least one zone of the region");
+        }
+    }
+
+    private bool ZoneInRegion(string zone, string region) => _cloud == CloudKind.Gcp
+        ? zone.Length == region.Length + 2 && zone.StartsWith(region + "-", StringComparison.Ordinal) && char.IsAsciiLetterLower(zone[^1])
+        : zone.Length == region.Length + 1 && zone.StartsWith(region, StringComparison.Ordinal) && char.IsAsciiLetterLower(zone[^1]);
+
+    private string ExampleZones(string? region)
+    {
+        region ??= _cloud == CloudKind.Gcp ? "europe-west1" : "eu-west-1";
+        var separator = _cloud == CloudKind.Gcp ? "-" : string.Empty;
+        return string.Join(", ", new[] { 'a', 'b', 'c' }.Select(z => $"{region}{separator}{z}"));
+    }
+
+    private NetworkSpec? BindNetwork()
+    {
+        var key = Key("network");
+        var node = _raw.Get(key);
+        if (!IsCloud)
+        {
+            if (node is not null)
+            {
+                _diagnostics.Error(key, "is only used when platform:cloud is gcp or aws; an existing cluster brings its own network, so remove it");
+            }
+
+            return null;
+        }
+
+        var map = MapReader.Open(key, node, _diagnostics);
+        var cidr = map?.String("cidr");
+        var maxPods = map?.Int("maxPodsPerNode", 8, 256);
+        var nodes = map?.String("nodesCidr");
+        var pods = map?.String("podsCidr");
+        var services = map?.String("servicesCidr");
+        map?.RejectUnknown();
+        OnlyFor(map, "nodesCidr", CloudKind.Gcp);
+        OnlyFor(map, "podsCidr", CloudKind.Gcp);
+
+        foreach (var (name, value) in new[] { ("cidr", cidr), ("nodesCidr", nodes), ("podsCidr", pods), ("servicesCidr", services) })
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (Syntax.CidrProblem(value, out var network) is { } problem)
+            {
+                _diagnostics.Error($"{key}.{name}", $"{MapReader.Show(value)} {problem}");
+            }
+            else if (!Syntax.IsPrivate(network))
+            {
+                _diagnostics.Error($"{key}.{name}", $"'{value}' is not a private range; use a range inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10");
+            }
+        }
+
+        return new NetworkSpec(
+            PickRef($"{key}.cidr", cidr, ProfileDefaults.NetworkCidr(_profile), ProfileOrigin),
+            Pick($"{key}.maxPodsPerNode", maxPods, ProfileDefaults.MaxPodsPerNode, "default"),
+            _cloud == CloudKind.Gcp ? Record($"{key}.nodesCidr", nodes) : null,
+            _cloud == CloudKind.Gcp ? Record($"{key}.podsCidr", pods) : null,
+            Record($"{key}.servicesCidr", services));
+    }
+
+    [GeneratedRegex("^1\\.[0-9]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex KubernetesVersion();
+
+    [GeneratedRegex("^([01][0-9]|2[0-3]):[0-5][0-9]$", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeOfDay();
+
+    [GeneratedRegex("^[a-z]+(-[a-z]+)*-?[0-9]+$|^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", RegexOptions.CultureInvariant)]
+    private static partial Regex Region();
+}

@@ -1,0 +1,350 @@
+using System.Globalization;
+using Platform.Stacks.Addons;
+using Platform.Stacks.Config;
+using Platform.Stacks.Diagnostics;
+using Platform.Stacks.Model;
+
+namespace Platform.Stacks.Binding;
+
+/// <summary>
+/// Turns raw stack configuration into a <see cref="PlatformSpec"/>: reads every <c>platform:</c> key with
+/// its type, applies profile defaults where config is silent, and records where each value came from.
+/// Every problem is reported to the diagnostic bag; binding continues so that all errors surface at once.
+/// </summary>
+public sealed partial class SpecBinder
+{
+    /// <summary>The config namespace of the platform, equal to the Pulumi project name.</summary>
+    public const string Namespace = "platform";
+
+    private static readonly string[] TopLevelKeys =
+        ["addons", "cloud", "cluster", "dns", "environment", "expiresAt", "gitops", "network", "nodePools", "slos", "tenants"];
+
+    private static readonly Dictionary<string, EnvironmentProfile> Environments = new(StringComparer.Ordinal)
+    {
+        ["dev"] = EnvironmentProfile.Dev,
+        ["staging"] = EnvironmentProfile.Staging,
+        ["prod"] = EnvironmentProfile.Prod,
+    };
+
+    private static readonly Dictionary<string, CloudKind> Clouds = new(StringComparer.Ordinal)
+    {
+        ["gcp"] = CloudKind.Gcp,
+        ["aws"] = CloudKind.Aws,
+        ["existing"] = CloudKind.Existing,
+    };
+
+    private readonly RawConfig _raw;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly SortedDictionary<string, string> _sources = new(StringComparer.Ordinal);
+    private EnvironmentProfile _profile;
+    private CloudKind _cloud;
+
+    private SpecBinder(RawConfig raw, DiagnosticBag diagnostics)
+    {
+        _raw = raw;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Binds <paramref name="raw"/>; the returned spec is only meaningful when no error was reported.</summary>
+    public static PlatformSpec Bind(RawConfig raw, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        return new SpecBinder(raw, diagnostics).Bind();
+    }
+
+    private string ProfileOrigin => "profile:" + Lower(_profile);
+
+    private static string Lower<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static string Key(string name) => $"{Namespace}:{name}";
+
+    private PlatformSpec Bind()
+    {
+        CheckTopLevelKeys();
+        _profile = BindEnvironment();
+        _cloud = Pick(Key("cloud"), Choice(Key("cloud"), Clouds), CloudKind.Existing, "default");
+        var gcpProject = BindGcpProject();
+        var expiresAt = BindExpiry();
+        var cluster = BindCluster();
+        var network = BindNetwork();
+        var pools = BindNodePools();
+        var addons = BindAddons();
+        var domain = BindDns();
+        var gitops = BindGitOps();
+        var tenants = BindTenants(pools);
+        var slos = BindSlos(tenants);
+        return new PlatformSpec(
+            _raw.Stack, _profile, _cloud, gcpProject, expiresAt, cluster, network, pools, addons, domain, gitops, tenants, slos, _sources);
+    }
+
+    private void CheckTopLevelKeys()
+    {
+        foreach (var (key, _) in _raw.Values)
+        {
+            var colon = key.IndexOf(':', StringComparison.Ordinal);
+            if (colon < 0)
+            {
+                var guess = TopLevelKeys.Contains(key, StringComparer.Ordinal) ? key : Suggest.Closest(key, TopLevelKeys);
+                var hint = guess is null ? string.Empty : $"; did you mean '{Key(guess)}'?";
+                _diagnostics.Error(key, $"config keys need a namespace{hint}");
+                continue;
+            }
+
+            var ns = key[..colon];
+            var name = key[(colon + 1)..];
+            if (ns == Namespace)
+            {
+                if (!TopLevelKeys.Contains(name, StringComparer.Ordinal))
+                {
+                    var guess = Suggest.Closest(name, TopLevelKeys);
+                    var hint = guess is null ? string.Empty : $"did you mean '{Key(guess)}'? ";
+                    _diagnostics.Error(key, $"is not a known key; {hint}allowed keys: {string.Join(", ", TopLevelKeys.Select(Key))}");
+                }
+            }
+            else if (Suggest.Distance(ns, Namespace) is > 0 and <= 2)
+            {
+                _diagnostics.Error(key, $"uses the unknown namespace '{ns}'; did you mean '{Key(name)}'?");
+            }
+        }
+    }
+
+    private EnvironmentProfile BindEnvironment()
+    {
+        var key = Key("environment");
+        var stack = _raw.Stack;
+        EnvironmentProfile? fromName = stack switch
+        {
+            "prod" => EnvironmentProfile.Prod,
+            "staging" => EnvironmentProfile.Staging,
+            _ when stack.StartsWith("dev-", StringComparison.Ordinal) => EnvironmentProfile.Dev,
+            _ => null,
+        };
+        var explicitValue = Choice(key, Environments);
+        if (explicitValue is { } chosen)
+        {
+            if (fromName is { } implied && implied != chosen)
+            {
+                _diagnostics.Error(key, $"'{Lower(chosen)}' contradicts the stack name '{stack}', which implies {Lower(implied)}; use {Lower(implied)} or rename the stack");
+            }
+
+            _sources[key] = "config";
+            return chosen;
+        }
+
+        if (fromName is { } derived)
+        {
+            _sources[key] = "stack name";
+            return derived;
+        }
+
+        if (_raw.Get(key) is null)
+        {
+            _diagnostics.Error(key, $"is required for stack '{stack}' (only prod, staging and dev-* stacks imply it); use dev, staging or prod");
+        }
+
+        return EnvironmentProfile.Dev;
+    }
+
+    private string? BindGcpProject()
+    {
+        var node = _raw.Get("gcp:project");
+        var project = MapReader.ScalarText("gcp:project", node, _diagnostics, "a project id");
+        if (_cloud != CloudKind.Gcp)
+        {
+            return null;
+        }
+
+        if (project is null)
+        {
+            if (node is null)
+            {
+                _diagnostics.Error("gcp:project", "is required when platform:cloud is gcp; set it with `pulumi config set gcp:project <project-id>`");
+            }
+
+            return null;
+        }
+
+        if (Syntax.DnsLabelProblem(project, 30) is not null || project.Length < 6)
+        {
+            _diagnostics.Error("gcp:project", $"{MapReader.Show(project)} is not a GCP project id; use 6-30 lowercase letters, digits and '-', starting with a letter");
+        }
+
+        return project;
+    }
+
+    private DateTimeOffset? BindExpiry()
+    {
+        var key = Key("expiresAt");
+        var text = MapReader.ScalarText(key, _raw.Get(key), _diagnostics, "a date such as 2026-12-31");
+        DateTimeOffset? value = null;
+        if (text is not null)
+        {
+            string[] formats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK"];
+            if (DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+            {
+                value = parsed;
+                _sources[key] = "config";
+            }
+            else
+            {
+                _diagnostics.Error(key, $"{MapReader.Show(text)} is not a date; use yyyy-MM-dd or yyyy-MM-ddTHH:mm:ssZ (UTC)");
+            }
+        }
+
+        if (_profile == EnvironmentProfile.Dev && _raw.Get(key) is null)
+        {
+            _diagnostics.Error(key, "is required for dev stacks so the janitor can destroy them; use a date such as 2026-12-31");
+        }
+        else if (_profile != EnvironmentProfile.Dev && text is not null)
+        {
+            _diagnostics.Error(key, $"{MapReader.Show(text)} is only for dev stacks; {Lower(_profile)} stacks never expire, remove the key");
+        }
+
+        return _profile == EnvironmentProfile.Dev ? value : null;
+    }
+
+    private T? Choice<T>(string key, IReadOnlyDictionary<string, T> allowed)
+        where T : struct
+    {
+        var text = MapReader.ScalarText(key, _raw.Get(key), _diagnostics, "one of " + Suggest.OneOf(allowed.Keys));
+        return text is null ? null : MapReader.ParseChoice(key, text, allowed, _diagnostics);
+    }
+
+    /// <summary>Takes the configured value when present, else the fallback, and records which.</summary>
+    private T Pick<T>(string key, T? configured, T fallback, string origin)
+        where T : struct
+    {
+        _sources[key] = configured.HasValue ? "config" : origin;
+        return configured ?? fallback;
+    }
+
+    /// <summary>Reference-type twin of <see cref="Pick{T}"/>.</summary>
+    private T PickRef<T>(string key, T? configured, T fallback, string origin)
+        where T : class
+    {
+        _sources[key] = configured is not null ? "config" : origin;
+        return configured ?? fallback;
+    }
+
+    private void OnlyFor(MapReader? map, string name, params CloudKind[] clouds)
+    {
+        if (map is null || !map.Has(name) || clouds.Contains(_cloud))
+        {
+            return;
+        }
+
+        _diagnostics.Error(map.Child(name), $"is only used when platform:cloud is {Suggest.OneOf(clouds.Select(c => Lower(c)))}; this stack uses {Lower(_cloud)}, so remove it");
+    }
+
+    private IReadOnlyList<AddonSpec> BindAddons()
+    {
+        var map = MapReader.Open(Key("addons"), _raw.Get(Key("addons")), _diagnostics);
+        var ha = ProfileDefaults.HighAvailability(_profile);
+        var result = new List<AddonSpec>();
+        foreach (var addon in AddonCatalog.All)
+        {
+            var key = Key($"addons.{addon.Name}");
+            bool? enabled = null;
+            bool? highAvailability = null;
+            var node = map?.Node(addon.Name);
+            if (node is ConfigScalar)
+            {
+                enabled = map!.Bool(addon.Name);
+            }
+            else if (node is not null)
+            {
+                var settings = MapReader.Open(key, node, _diagnostics);
+                enabled = settings?.Bool("enabled");
+                highAvailability = settings?.Bool("ha");
+                settings?.RejectUnknown();
+            }
+
+            result.Add(new AddonSpec(
+                addon.Name,
+                Pick(key + ".enabled", enabled, addon.DefaultIn.Contains(_profile), ProfileOrigin),
+                Pick(key + ".ha", highAvailability, ha, ProfileOrigin)));
+        }
+
+        map?.RejectUnknown();
+        return result;
+    }
+
+    private string? BindDns()
+    {
+        var map = MapReader.Open(Key("dns"), _raw.Get(Key("dns")), _diagnostics);
+        var domain = map?.String("domain");
+        map?.RejectUnknown();
+        if (domain is not null && Syntax.DomainProblem(domain) is { } problem)
+        {
+            _diagnostics.Error(Key("dns.domain"), $"{MapReader.Show(domain)} {problem}");
+            return null;
+        }
+
+        if (domain is not null)
+        {
+            _sources[Key("dns.domain")] = "config";
+        }
+
+        return domain;
+    }
+
+    private GitOpsSpec? BindGitOps()
+    {
+        var map = MapReader.Open(Key("gitops"), _raw.Get(Key("gitops")), _diagnostics);
+        if (map is null)
+        {
+            return null;
+        }
+
+        var repoUrl = map.String("repoUrl");
+        var path = map.String("path");
+        var revision = map.String("revision");
+        map.RejectUnknown();
+        if (repoUrl is null)
+        {
+            if (!map.Has("repoUrl"))
+            {
+                _diagnostics.Error(map.Child("repoUrl"), "is required when platform:gitops is set; use an https or ssh Git URL, e.g. https://github.com/acme/platform-gitops");
+            }
+
+            return null;
+        }
+
+        if (!IsGitUrl(repoUrl))
+        {
+            _diagnostics.Error(map.Child("repoUrl"), $"{MapReader.Show(repoUrl)} is not a Git URL; use https://host/org/repo or git@host:org/repo.git");
+        }
+
+        if (path is not null && (path.Length == 0 || path.StartsWith('/') || path.Split('/').Contains("..")))
+        {
+            _diagnostics.Error(map.Child("path"), $"{MapReader.Show(path)} must be a relative folder inside the repository, e.g. overlays/prod");
+        }
+
+        if (revision is { Length: 0 })
+        {
+            _diagnostics.Error(map.Child("revision"), "must not be empty; use a branch, tag or commit, e.g. main");
+        }
+
+        _sources[map.Child("repoUrl")] = "config";
+        return new GitOpsSpec(
+            repoUrl,
+            PickRef(map.Child("path"), path, $"overlays/{Lower(_profile)}", ProfileOrigin),
+            PickRef(map.Child("revision"), revision, "main", "default"));
+    }
+
+    private static bool IsGitUrl(string url)
+    {
+        if (url.StartsWith("git@", StringComparison.Ordinal))
+        {
+            var colon = url.IndexOf(':', StringComparison.Ordinal);
+            return colon > 4 && colon < url.Length - 1 && !url.Contains(' ', StringComparison.Ordinal);
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == "ssh")
+            && uri.Host.Length > 0
+            && uri.AbsolutePath.Trim('/').Length > 0;
+    }
+}

@@ -1,0 +1,160 @@
+using Platform.Stacks.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Platform.Stacks.Config;
+
+/// <summary>
+/// Reads the <c>config:</c> section of a <c>Pulumi.&lt;stack&gt;.yaml</c> file into a <see cref="RawConfig"/>.
+/// Duplicate keys, which a YAML map silently collapses elsewhere, are reported as errors.
+/// </summary>
+public static class StackFileReader
+{
+    /// <summary>The path of the stack file for <paramref name="stack"/> in <paramref name="directory"/>.</summary>
+    public static string PathFor(string directory, string stack) =>
+        System.IO.Path.Combine(directory, $"Pulumi.{stack}.yaml");
+
+    /// <summary>Reads and parses the stack file; problems go to <paramref name="diagnostics"/>.</summary>
+    public static RawConfig ReadFile(string path, string stack, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        if (!File.Exists(path))
+        {
+            diagnostics.Error("stack", $"'{stack}' has no stack file: {System.IO.Path.GetFileName(path)} was not found");
+            return new RawConfig(stack, []);
+        }
+
+        return Parse(File.ReadAllText(path), stack, diagnostics);
+    }
+
+    /// <summary>Parses stack-file YAML text; problems go to <paramref name="diagnostics"/>.</summary>
+    public static RawConfig Parse(string yaml, string stack, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        ConfigNode? root;
+        try
+        {
+            var parser = new Parser(new StringReader(yaml));
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                return new RawConfig(stack, []);
+            }
+
+            parser.Consume<DocumentStart>();
+            root = new Loader(parser, diagnostics).Read(string.Empty);
+        }
+        catch (YamlException ex)
+        {
+            diagnostics.Error("stack", $"Pulumi.{stack}.yaml is not valid YAML (line {ex.Start.Line}): {ex.Message}");
+            return new RawConfig(stack, []);
+        }
+
+        if (root is ConfigNull)
+        {
+            return new RawConfig(stack, []);
+        }
+
+        if (root is not ConfigMapping top)
+        {
+            diagnostics.Error("stack", $"Pulumi.{stack}.yaml must be a map with a 'config:' key, got {root.KindName}");
+            return new RawConfig(stack, []);
+        }
+
+        var config = top.Entries.FirstOrDefault(e => e.Key == "config").Value;
+        return config switch
+        {
+            null or ConfigNull => new RawConfig(stack, []),
+            ConfigMapping map => new RawConfig(stack, map.Entries),
+            _ => Fail(stack, diagnostics, config),
+        };
+    }
+
+    private static RawConfig Fail(string stack, DiagnosticBag diagnostics, ConfigNode config)
+    {
+        diagnostics.Error("config", $"must be a map of config keys, got {config.KindName}");
+        return new RawConfig(stack, []);
+    }
+
+    private sealed class Loader(IParser parser, DiagnosticBag diagnostics)
+    {
+        private readonly Dictionary<string, ConfigNode> _anchors = new(StringComparer.Ordinal);
+
+        public ConfigNode Read(string path)
+        {
+            var line = (int)parser.Current!.Start.Line;
+            if (parser.TryConsume<Scalar>(out var scalar))
+            {
+                return Remember(scalar.Anchor, ToScalar(scalar, line));
+            }
+
+            if (parser.TryConsume<AnchorAlias>(out var alias))
+            {
+                return _anchors.TryGetValue(alias.Value.Value, out var target) ? target : new ConfigNull(line);
+            }
+
+            if (parser.TryConsume<SequenceStart>(out var sequenceStart))
+            {
+                var items = new List<ConfigNode>();
+                var index = 0;
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                {
+                    items.Add(Read($"{path}[{index++}]"));
+                }
+
+                return Remember(sequenceStart.Anchor, new ConfigSequence(items, line));
+            }
+
+            var mappingStart = parser.Consume<MappingStart>();
+            var entries = new List<KeyValuePair<string, ConfigNode>>();
+            var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+            while (!parser.TryConsume<MappingEnd>(out _))
+            {
+                var keyLine = (int)parser.Current!.Start.Line;
+                var keyNode = Read(path);
+                var key = keyNode is ConfigScalar s ? s.Text : string.Empty;
+                var childPath = path.Length == 0 ? key : $"{path}.{key}";
+                var value = Read(childPath);
+                if (keyNode is not ConfigScalar)
+                {
+                    diagnostics.Error(path.Length == 0 ? "config" : path, $"has a key that is {keyNode.KindName} (line {keyLine}); keys must be plain names");
+                    continue;
+                }
+
+                if (lines.TryGetValue(key, out var firstLine))
+                {
+                    diagnostics.Error(childPath, $"is defined twice (lines {firstLine} and {keyLine}); keep one");
+                    continue;
+                }
+
+                lines[key] = keyLine;
+                entries.Add(new KeyValuePair<string, ConfigNode>(key, value));
+            }
+
+            return Remember(mappingStart.Anchor, new ConfigMapping(entries, line));
+        }
+
+        private ConfigNode Remember(AnchorName anchor, ConfigNode node)
+        {
+            if (!anchor.IsEmpty)
+            {
+                _anchors[anchor.Value] = node;
+            }
+
+            return node;
+        }
+
+        private static ConfigNode ToScalar(Scalar scalar, int line)
+        {
+            var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
+            if (!quoted && scalar.Value is "" or "~" or "null" or "Null" or "NULL")
+            {
+                return new ConfigNull(line);
+            }
+
+            return new ConfigScalar(scalar.Value, quoted, line);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace Platform.Stacks.Model;
+
+/// <summary>The cluster itself (<c>platform:cluster</c>).</summary>
+/// <param name="Name">Cluster name. Default: the stack name.</param>
+/// <param name="Region">Cloud region. Required for gcp and aws; not used for existing.</param>
+/// <param name="Zones">Zones inside <paramref name="Region"/>. Required for gcp and aws; prod needs three or more.</param>
+/// <param name="ReleaseChannel">GKE release channel (RAPID, REGULAR, STABLE, EXTENDED). gcp only. Default: REGULAR, STABLE in prod.</param>
+/// <param name="KubernetesVersion">Pinned control-plane version (<c>1.34</c>). aws: default from the version catalog; gcp: optional minimum version.</param>
+/// <param name="PrivateEndpoint">Whether the API server has only a private endpoint. Default false.</param>
+/// <param name="AuthorizedNetworks">CIDRs allowed to reach a public endpoint. Prod with a public endpoint needs at least one.</param>
+/// <param name="DeletionProtection">Whether the cloud refuses to delete the cluster. Default: true in prod.</param>
+/// <param name="MaintenanceWindow">Daily maintenance window start, <c>HH:MM</c> UTC. Default 03:00.</param>
+/// <param name="SecretsEncryptionKey">gcp: a Cloud KMS key id for application-layer secrets encryption. Optional.</param>
+/// <param name="Context">existing: the kubeconfig context to use. Required for existing.</param>
+/// <param name="Kubeconfig">existing: path of the kubeconfig file. Default: the usual kubeconfig lookup.</param>
+public sealed record ClusterSpec(
+    string Name,
+    string? Region,
+    IReadOnlyList<string> Zones,
+    string? ReleaseChannel,
+    string? KubernetesVersion,
+    bool PrivateEndpoint,
+    IReadOnlyList<string> AuthorizedNetworks,
+    bool DeletionProtection,
+    string MaintenanceWindow,
+    string? SecretsEncryptionKey,
+    string? Context,
+    string? Kubeconfig);

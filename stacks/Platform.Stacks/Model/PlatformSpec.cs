@@ -1,0 +1,39 @@
+namespace Platform.Stacks.Model;
+
+/// <summary>
+/// The typed description of one environment after binding and profile defaults. Every value is final;
+/// <see cref="Sources"/> says where each came from.
+/// </summary>
+/// <param name="Stack">The Pulumi stack name.</param>
+/// <param name="Environment">The profile that supplied defaults.</param>
+/// <param name="Cloud">Where the cluster runs.</param>
+/// <param name="GcpProject">gcp: the project (<c>gcp:project</c>). Required for gcp.</param>
+/// <param name="ExpiresAt">dev: when the stack may be destroyed by the janitor. Required for dev, refused otherwise.</param>
+/// <param name="Cluster">Cluster settings.</param>
+/// <param name="Network">Addressing; null for existing clusters.</param>
+/// <param name="NodePools">Enabled node pools, in taxonomy order; empty for existing clusters.</param>
+/// <param name="Addons">Every catalog add-on with its switch, in catalog order.</param>
+/// <param name="DnsDomain">Base DNS domain for ingress and certificates. Optional.</param>
+/// <param name="GitOps">The GitOps repository; null when not configured.</param>
+/// <param name="Tenants">Tenants sorted by name.</param>
+/// <param name="Slos">SLOs sorted by name.</param>
+/// <param name="Sources">For each resolved key, where its value came from (config, profile:&lt;name&gt;, stack name, default).</param>
+public sealed record PlatformSpec(
+    string Stack,
+    EnvironmentProfile Environment,
+    CloudKind Cloud,
+    string? GcpProject,
+    DateTimeOffset? ExpiresAt,
+    ClusterSpec Cluster,
+    NetworkSpec? Network,
+    IReadOnlyList<NodePoolSpec> NodePools,
+    IReadOnlyList<AddonSpec> Addons,
+    string? DnsDomain,
+    GitOpsSpec? GitOps,
+    IReadOnlyList<TenantSpec> Tenants,
+    IReadOnlyList<SloSpec> Slos,
+    IReadOnlyDictionary<string, string> Sources)
+{
+    /// <summary>True when the add-on is in the catalog and switched on.</summary>
+    public bool IsEnabled(string addon) => Addons.Any(a => a.Name == addon && a.Enabled);
+}
