@@ -1,0 +1,3 @@
+using Platform.Render;
+
+return RenderCommand.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,89 @@
+using Platform.Stacks;
+using Platform.Stacks.Rendering;
+
+namespace Platform.Render;
+
+/// <summary>
+/// <c>render --stack &lt;name&gt; --out &lt;dir&gt; [--dir &lt;folder&gt;]</c>: plans a stack from its
+/// <c>Pulumi.&lt;name&gt;.yaml</c> and writes plan.json, manifests/ and helm/. No cloud, engine or network.
+/// </summary>
+public static class RenderCommand
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code for invalid stack configuration; nothing is written.</summary>
+    public const int InvalidConfig = 2;
+
+    /// <summary>Exit code for a malformed command line.</summary>
+    public const int Usage = 64;
+
+    private const string UsageText = """
+        usage: platform-render render --stack <name> --out <dir> [--dir <folder>]
+
+          --stack <name>   the stack to render; reads Pulumi.<name>.yaml
+          --out <dir>      where to write plan.json, manifests/ and helm/
+          --dir <folder>   folder holding the stack file (default: the current folder)
+        """;
+
+    /// <summary>Runs the command and returns the process exit code.</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        if (args.Count == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            stdout.WriteLine(UsageText);
+            return args.Count == 0 ? Usage : Ok;
+        }
+
+        if (args[0] != "render")
+        {
+            stderr.WriteLine($"unknown command '{args[0]}'");
+            stderr.WriteLine(UsageText);
+            return Usage;
+        }
+
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 1; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name is not ("--stack" or "--out" or "--dir") || i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                stderr.WriteLine(name.StartsWith("--", StringComparison.Ordinal) && name is "--stack" or "--out" or "--dir"
+                    ? $"option {name} needs a value"
+                    : $"unknown argument '{name}'");
+                stderr.WriteLine(UsageText);
+                return Usage;
+            }
+
+            options[name] = args[++i];
+        }
+
+        if (!options.TryGetValue("--stack", out var stack) || !options.TryGetValue("--out", out var output))
+        {
+            stderr.WriteLine("render needs --stack and --out");
+            stderr.WriteLine(UsageText);
+            return Usage;
+        }
+
+        var directory = options.GetValueOrDefault("--dir", Directory.GetCurrentDirectory());
+        var result = Planner.PlanStackFile(directory, stack);
+        if (!result.Succeeded)
+        {
+            stderr.WriteLine($"Pulumi.{stack}.yaml has {result.Errors.Count} configuration error{(result.Errors.Count == 1 ? string.Empty : "s")}:");
+            foreach (var error in result.Errors)
+            {
+                stderr.WriteLine($"  {error}");
+            }
+
+            return InvalidConfig;
+        }
+
+        var files = Renderer.Render(result.Plan!);
+        Renderer.Write(files, output);
+        stdout.WriteLine($"rendered stack '{stack}' to {output}: {files.Count} files");
+        return Ok;
+    }
+}

@@ -1,0 +1,38 @@
+using Platform.Stacks.Model;
+
+namespace Platform.Stacks.Planning;
+
+/// <summary>A concrete node pool: the spec with its name, zones and totals worked out.</summary>
+/// <param name="Name">Resource name, <c>&lt;cluster&gt;-&lt;role&gt;</c>; stable so pools are never replaced by renames.</param>
+/// <param name="Role">Role in the taxonomy.</param>
+/// <param name="MachineType">Machine or instance type.</param>
+/// <param name="Zones">Zones the pool spreads over.</param>
+/// <param name="MinPerZone">Autoscaling lower bound per zone.</param>
+/// <param name="MaxPerZone">Autoscaling upper bound per zone.</param>
+/// <param name="MinTotal">Lower bound across all zones.</param>
+/// <param name="MaxTotal">Upper bound across all zones.</param>
+/// <param name="Spot">Whether the pool is spot capacity.</param>
+/// <param name="CapacityType">aws capacity type, SPOT or ON_DEMAND.</param>
+/// <param name="DiskSizeGb">Boot disk size.</param>
+/// <param name="DiskType">Boot disk type.</param>
+/// <param name="MaxPodsPerNode">Pods per node.</param>
+/// <param name="Labels">Node labels, including <c>platform/pool</c>.</param>
+/// <param name="Taints">Node taints.</param>
+/// <param name="AllocatablePerNode">What one node offers pods after system reservations.</param>
+public sealed record NodePoolPlan(
+    string Name,
+    NodePoolRole Role,
+    string MachineType,
+    IReadOnlyList<string> Zones,
+    int MinPerZone,
+    int MaxPerZone,
+    int MinTotal,
+    int MaxTotal,
+    bool Spot,
+    string CapacityType,
+    int DiskSizeGb,
+    string DiskType,
+    int MaxPodsPerNode,
+    IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyList<Taint> Taints,
+    Resources AllocatablePerNode);

@@ -1,0 +1,33 @@
+using Platform.Stacks.Addons;
+using Platform.Stacks.Manifests;
+using Platform.Stacks.Model;
+using Platform.Stacks.Planning;
+
+namespace Platform.Stacks;
+
+/// <summary>
+/// Everything decided for one stack. The Pulumi program and the offline render both read this and
+/// nothing else, so a decision lives in exactly one place.
+/// </summary>
+/// <param name="Spec">The environment after defaults, with value sources.</param>
+/// <param name="Network">Addressing; null for existing clusters.</param>
+/// <param name="NodePools">Concrete node pools, in taxonomy order.</param>
+/// <param name="Capacity">The capacity check's figures.</param>
+/// <param name="Addons">Every catalog add-on and how it is delivered, in install order.</param>
+/// <param name="Manifests">Objects the program applies itself, in apply order.</param>
+/// <param name="Outputs">Names of the stack outputs the program exports.</param>
+public sealed record PlatformPlan(
+    PlatformSpec Spec,
+    NetworkPlan? Network,
+    IReadOnlyList<NodePoolPlan> NodePools,
+    CapacityPlan Capacity,
+    IReadOnlyList<AddonPlan> Addons,
+    IReadOnlyList<ManifestBundle> Manifests,
+    IReadOnlyList<string> Outputs)
+{
+    /// <summary>Version of the plan's JSON shape; bumped when a field changes meaning.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>The Helm releases to install, in install order.</summary>
+    public IEnumerable<HelmReleasePlan> Releases => Addons.Where(a => a.Release is not null).Select(a => a.Release!);
+}
