@@ -61,8 +61,6 @@ public static class Planner
     /// <summary>The stack outputs the program exports for a cloud, under stable names.</summary>
     public static IReadOnlyList<string> Outputs(CloudKind cloud) => cloud switch
     {
-        CloudKind.Gcp => ["clusterEndpoint", "clusterLocation", "clusterName", "kubeconfig", "networkId", "nodePoolNames", "subnetId", "workloadIdentityPool"],
-        CloudKind.Aws => ["clusterEndpoint", "clusterName", "kubeconfig", "nodeGroupNames", "oidcProviderArn", "privateSubnetIds", "region", "vpcId"],
-        _ => ["clusterName", "kubeContext"],
+        _ => ["cloud", "clusterName", "environment", "helmReleases"],
     };
 }

@@ -83,6 +83,12 @@ public sealed partial class SpecBinder
             }
         }
 
+        if (IsCloud && _profile == EnvironmentProfile.Prod && privateEndpoint != true && authorized is { Count: 0 } or null
+            && !_diagnostics.HasErrorAt($"{key}.authorizedNetworks"))
+        {
+            _diagnostics.Error($"{key}.authorizedNetworks", "prod with a public endpoint needs at least one CIDR; list the networks allowed to reach the API server or set privateEndpoint: true");
+        }
+
         var cloud = IsCloud;
         return new ClusterSpec(
             PickRef($"{key}.name", name, _raw.Stack, "stack name"),

@@ -50,7 +50,8 @@ public static partial class Syntax
         ArgumentNullException.ThrowIfNull(value);
         network = default;
         var slash = value.IndexOf('/', StringComparison.Ordinal);
-        if (slash < 0 || !IPAddress.TryParse(value.AsSpan(0, slash), out var address)
+        // IPAddress alone accepts shorthands such as "10" for 0.0.0.10; a CIDR here is four dotted parts.
+        if (slash < 0 || value[..slash].Split('.').Length != 4 || !IPAddress.TryParse(value.AsSpan(0, slash), out var address)
             || !int.TryParse(value.AsSpan(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix))
         {
             return "is not a CIDR; use the form 10.20.0.0/16";
@@ -66,12 +67,13 @@ public static partial class Syntax
             return "has a prefix length outside 0-32";
         }
 
-        if (!IPNetwork.TryParse(value, out network))
+        var aligned = Mask(address, prefix);
+        if (!aligned.Equals(address))
         {
-            var aligned = new IPNetwork(Mask(address, prefix), prefix);
-            return $"has host bits set; did you mean {aligned}?";
+            return $"has host bits set; did you mean {new IPNetwork(aligned, prefix)}?";
         }
 
+        network = new IPNetwork(aligned, prefix);
         return null;
     }
 

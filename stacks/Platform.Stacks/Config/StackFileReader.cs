@@ -115,7 +115,8 @@ public static class StackFileReader
                 var keyLine = (int)parser.Current!.Start.Line;
                 var keyNode = Read(path);
                 var key = keyNode is ConfigScalar s ? s.Text : string.Empty;
-                var childPath = path.Length == 0 ? key : $"{path}.{key}";
+                // Keys under the top-level 'config:' map are full config keys, so they start a path afresh.
+                var childPath = path is "" or "config" ? key : $"{path}.{key}";
                 var value = Read(childPath);
                 if (keyNode is not ConfigScalar)
                 {

@@ -1,0 +1,4 @@
+using Platform.Infra;
+using Pulumi;
+
+return await Deployment.RunAsync(PlatformProgram.Run).ConfigureAwait(false);

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# The project's one test command (see README). It:
+#   1. restores and builds every project; one whose Pulumi packages are not on the configured NuGet
+#      sources is skipped with a line naming the missing package (any other failure fails the run);
+#   2. runs every test project that restored;
+#   3. renders the committed and example stacks twice, checks the renders are byte-identical, and
+#      lints the YAML with yamllint when it is installed.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+skipped_projects=()
+passed=0
+failed=0
+
+# Restores one project. Returns 0 when it restored, 3 when only Pulumi packages were missing
+# (the reason is left in $work/skip-reason), and exits the script on any other failure.
+restore() {
+  local project="$1" log="$work/restore.log"
+  if dotnet restore "$project" >"$log" 2>&1; then
+    return 0
+  fi
+  local errors missing
+  errors="$(grep -E ': error ' "$log" | sort -u || true)"
+  missing="$(grep -oE 'error NU110[123]: Unable to find package [A-Za-z0-9_.-]+( with version \([^)]*\))?' "$log" \
+    | sed -E 's/.*Unable to find package //' | sort -u || true)"
+  if [[ -n "$errors" && -n "$missing" ]] \
+    && ! grep -vqE 'error NU110[123]: Unable to find package Pulumi' <<<"$errors" \
+    && ! grep -vqE '^Pulumi' <<<"$missing"; then
+    tr '\n' ' ' <<<"$missing" | sed -E 's/ +$//' >"$work/skip-reason"
+    return 3
+  fi
+  echo "restore failed for $project:" >&2
+  cat "$log" >&2
+  exit 1
+}
+
+echo "== build"
+mapfile -t projects < <(find stacks components infra tests benchmarks -name '*.csproj' 2>/dev/null | sort)
+for project in "${projects[@]}"; do
+  status=0
+  restore "$project" || status=$?
+  if [[ $status -eq 3 ]]; then
+    reason="$(cat "$work/skip-reason")"
+    echo "SKIPPED $project: Pulumi package not available from the configured NuGet sources: $reason"
+    skipped_projects+=("$project")
+    continue
+  fi
+  dotnet build "$project" --no-restore -c Release -v quiet -nologo | grep -vE '^\s*$' | grep -vE 'Warn|Time Elapsed|^Build succeeded|0 Error' || true
+  if [[ ${PIPESTATUS[0]} -ne 0 ]]; then
+    echo "build failed for $project" >&2
+    exit 1
+  fi
+done
+
+echo "== tests"
+for project in "${projects[@]}"; do
+  [[ "$project" == tests/* ]] || continue
+  if printf '%s\n' "${skipped_projects[@]}" | grep -qxF "$project"; then
+    continue
+  fi
+  log="$work/test.log"
+  set +e
+  dotnet test "$project" --no-build -c Release -nologo 2>&1 | tee "$log" | grep -E 'Passed!|Failed!|error|\[FAIL\]' 
+  status=${PIPESTATUS[0]}
+  set -e
+  counts="$(grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+' "$log" | tail -n 1 || true)"
+  if [[ -z "$counts" ]]; then
+    cat "$log" >&2
+    echo "no test summary for $project" >&2
+    exit 1
+  fi
+  f="$(sed -E 's/Failed: +([0-9]+).*/\1/' <<<"$counts")"
+  p="$(sed -E 's/.*Passed: +([0-9]+)/\1/' <<<"$counts")"
+  passed=$((passed + p))
+  failed=$((failed + f))
+  if [[ $status -ne 0 && $f -eq 0 ]]; then
+    cat "$log" >&2
+    exit 1
+  fi
+done
+
+echo "== render"
+render=(dotnet "stacks/Platform.Render/bin/Release/net10.0/platform-render.dll")
+for target in "staging:." "prod:." "aws-prod:examples" "local:examples"; do
+  stack="${target%%:*}" dir="${target#*:}"
+  "${render[@]}" render --stack "$stack" --dir "$dir" --out "$work/a/$stack" >/dev/null
+  "${render[@]}" render --stack "$stack" --dir "$dir" --out "$work/b/$stack" >/dev/null
+  if ! diff -r "$work/a/$stack" "$work/b/$stack" >/dev/null; then
+    echo "render of $stack is not deterministic" >&2
+    failed=$((failed + 1))
+  else
+    echo "render $stack: $(find "$work/a/$stack" -type f | wc -l) files, identical across two runs"
+  fi
+done
+if command -v yamllint >/dev/null 2>&1; then
+  if yamllint -s -c "$root/.yamllint.yaml" "$work/a" Pulumi.yaml Pulumi.*.yaml examples; then
+    echo "yamllint: rendered manifests, Helm values and stack files are clean"
+  else
+    failed=$((failed + 1))
+  fi
+else
+  echo "SKIPPED yamllint: not installed (.ci/run installs it)"
+fi
+
+if [[ ${#skipped_projects[@]} -gt 0 ]]; then
+  echo "note: ${#skipped_projects[@]} project(s) were skipped because the Pulumi packages are not on this machine's NuGet sources; on a machine with nuget.org they build and their tests run."
+fi
+echo "summary: $passed passed, $failed failed"
+[[ $failed -eq 0 ]]
