@@ -4,20 +4,18 @@ using System.Net;
 namespace Platform.Stacks.Planning;
 
 /// <summary>
-/// Carves aligned IPv4 blocks out of a parent range, skipping ranges reserved up front. Requests should
-/// come largest first so that every block stays aligned without gaps.
+/// Carves aligned IPv4 blocks out of a parent range, first fit from the start, skipping ranges already
+/// reserved or allocated. Requesting the largest blocks first leaves no gaps.
 /// </summary>
 public sealed class CidrAllocator
 {
     private readonly IPNetwork _parent;
     private readonly List<IPNetwork> _taken = [];
-    private ulong _cursor;
 
     /// <summary>Creates an allocator over <paramref name="parent"/>.</summary>
     public CidrAllocator(IPNetwork parent)
     {
         _parent = parent;
-        _cursor = Start(parent);
     }
 
     /// <summary>Marks a range as used (an explicitly configured one) so allocations avoid it.</summary>
@@ -33,7 +31,7 @@ public sealed class CidrAllocator
 
         var size = 1UL << (32 - prefixLength);
         var end = Start(_parent) + Size(_parent);
-        var candidate = Align(_cursor, size);
+        var candidate = Start(_parent);
         while (candidate + size <= end)
         {
             var network = new IPNetwork(ToAddress(candidate), prefixLength);
@@ -41,7 +39,6 @@ public sealed class CidrAllocator
             if (clashIndex < 0)
             {
                 _taken.Add(network);
-                _cursor = candidate + size;
                 return network;
             }
 

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Platform.Stacks.Config;
+using Platform.Stacks.Diagnostics;
+using Platform.Stacks.Rendering;
+using YamlDotNet.RepresentationModel;
+
+namespace Platform.Stacks.Tests;
+
+/// <summary>
+/// The program reads config from the engine (a JSON object whose structured values are JSON text);
+/// the render reads the stack file. Both must produce the same plan.
+/// </summary>
+public class EngineConfigTests
+{
+    [Theory]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void EngineConfigAndStackFileProduceTheSamePlan(string stack)
+    {
+        var fromFile = Planner.PlanStackFile(Repo.Root, stack);
+        var engineJson = ToEngineConfig(File.ReadAllText(Path.Combine(Repo.Root, $"Pulumi.{stack}.yaml")));
+        var fromEngine = Planner.Plan(EngineConfigReader.Parse(stack, engineJson));
+
+        Assert.True(fromEngine.Succeeded, string.Join("\n", fromEngine.Errors));
+        Assert.Equal(Renderer.Render(fromFile.Plan!), Renderer.Render(fromEngine.Plan!));
+    }
+
+    [Fact]
+    public void EngineConfigTypoIsReportedLikeInTheStackFile()
+    {
+        var raw = EngineConfigReader.Parse("staging", """{"platform:cloud":"existing","platform:cluster":"{\"context\":\"kind\",\"zone\":\"x\"}"}""");
+
+        var result = Planner.Plan(raw);
+
+        Assert.Contains(result.Errors, e => e.ToString().StartsWith("platform:cluster.zone: is not a known key; did you mean 'zones'?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TopLevelNumbersArriveAsStringsAndStillBind()
+    {
+        var raw = EngineConfigReader.Parse("staging", """{"platform:cluster":"{\"context\":\"kind\"}","platform:tenants":"{\"a\":{\"quota\":{\"cpu\":2,\"memory\":\"4Gi\",\"pods\":20}}}"}""");
+
+        var result = Planner.Plan(raw, new DiagnosticBag());
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(20, result.Plan!.Spec.Tenants.Single().Quota.Pods);
+    }
+
+    /// <summary>Converts a stack file the way the engine hands config to a program.</summary>
+    private static string ToEngineConfig(string stackFileYaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(stackFileYaml));
+        var config = (YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("config")];
+        var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in config.Children)
+        {
+            values[((YamlScalarNode)key).Value!] = value is YamlScalarNode scalar
+                ? scalar.Value!
+                : JsonSerializer.Serialize(ToPlain(value));
+        }
+
+        return JsonSerializer.Serialize(values);
+    }
+
+    private static object? ToPlain(YamlNode node) => node switch
+    {
+        YamlMappingNode map => map.Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => ToPlain(p.Value)),
+        YamlSequenceNode list => list.Children.Select(ToPlain).ToList(),
+        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } scalar when decimal.TryParse(scalar.Value, System.Globalization.CultureInfo.InvariantCulture, out var number) => number,
+        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "true" or "false" } scalar => scalar.Value == "true",
+        YamlScalarNode scalar => scalar.Value,
+        _ => null,
+    };
+}
