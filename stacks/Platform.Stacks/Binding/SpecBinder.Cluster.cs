@@ -56,11 +56,12 @@ public sealed partial class SpecBinder
             var hint = guess is null ? string.Empty : $"did you mean '{guess}'? ";
             _diagnostics.Error($"{key}.releaseChannel", $"{MapReader.Show(channelText)} is not allowed; {hint}use {Suggest.OneOf(ReleaseChannels)}");
         }
+        var cloudUnknown = _diagnostics.HasErrorAt(Key("cloud"));
         if (IsCloud)
         {
             CheckRegionAndZones(key, map, region, zones);
         }
-        else if (context is null && !(map?.Has("context") ?? false))
+        else if (!cloudUnknown && context is null && !(map?.Has("context") ?? false))
         {
             _diagnostics.Error($"{key}.context", "is required when platform:cloud is existing; name a context from your kubeconfig, e.g. kind-platform");
         }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace Platform.Stacks.Binding;
@@ -50,16 +49,16 @@ public static partial class Syntax
         ArgumentNullException.ThrowIfNull(value);
         network = default;
         var slash = value.IndexOf('/', StringComparison.Ordinal);
+        if (slash > 0 && value[..slash].Contains(':', StringComparison.Ordinal) && IPAddress.TryParse(value.AsSpan(0, slash), out _))
+        {
+            return "is not IPv4; only IPv4 ranges are supported";
+        }
+
         // IPAddress alone accepts shorthands such as "10" for 0.0.0.10; a CIDR here is four dotted parts.
         if (slash < 0 || value[..slash].Split('.').Length != 4 || !IPAddress.TryParse(value.AsSpan(0, slash), out var address)
             || !int.TryParse(value.AsSpan(slash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix))
         {
             return "is not a CIDR; use the form 10.20.0.0/16";
-        }
-
-        if (address.AddressFamily != AddressFamily.InterNetwork)
-        {
-            return "is not IPv4; only IPv4 ranges are supported";
         }
 
         if (prefix is < 0 or > 32)

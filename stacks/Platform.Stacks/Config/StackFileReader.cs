@@ -34,9 +34,10 @@ public static class StackFileReader
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(diagnostics);
         ConfigNode? root;
+        var parser = new Parser(new StringReader(yaml));
+        var loader = new Loader(parser, diagnostics);
         try
         {
-            var parser = new Parser(new StringReader(yaml));
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
@@ -44,11 +45,17 @@ public static class StackFileReader
             }
 
             parser.Consume<DocumentStart>();
-            root = new Loader(parser, diagnostics).Read(string.Empty);
+            root = loader.Read(string.Empty);
         }
         catch (YamlException ex)
         {
             diagnostics.Error("stack", $"Pulumi.{stack}.yaml is not valid YAML (line {ex.Start.Line}): {ex.Message}");
+            return new RawConfig(stack, []);
+        }
+        catch (InvalidOperationException)
+        {
+            // The scanner gives up without a YamlException on some malformed flow collections.
+            diagnostics.Error("stack", $"Pulumi.{stack}.yaml is not valid YAML (line {loader.LastLine}): check brackets, quotes and indentation there");
             return new RawConfig(stack, []);
         }
 
@@ -82,9 +89,13 @@ public static class StackFileReader
     {
         private readonly Dictionary<string, ConfigNode> _anchors = new(StringComparer.Ordinal);
 
+        /// <summary>The line of the last node read, for errors the parser reports without one.</summary>
+        public int LastLine { get; private set; } = 1;
+
         public ConfigNode Read(string path)
         {
             var line = (int)parser.Current!.Start.Line;
+            LastLine = line;
             if (parser.TryConsume<Scalar>(out var scalar))
             {
                 return Remember(scalar.Anchor, ToScalar(scalar, line));
