@@ -27,7 +27,7 @@ restore() {
   fi
   local errors missing
   errors="$(grep -E ': error ' "$log" | sort -u || true)"
-  missing="$(grep -oE 'error NU110[123]: Unable to find package [A-Za-z0-9_.-]+( with version \([^)]*\))?' "$log" \
+  missing="$(grep -oE 'error NU110[123]: Unable to find package [A-Za-z0-9_.-]*[A-Za-z0-9]( with version \([^)]*\))?' "$log" \
     | sed -E 's/.*Unable to find package //' | sort -u || true)"
   if [[ -n "$errors" && -n "$missing" ]] \
     && ! grep -vqE 'error NU110[123]: Unable to find package Pulumi' <<<"$errors" \

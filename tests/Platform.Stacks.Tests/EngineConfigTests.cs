@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Platform.Stacks.Config;
 using Platform.Stacks.Diagnostics;
 using Platform.Stacks.Rendering;
-using YamlDotNet.RepresentationModel;
 
 namespace Platform.Stacks.Tests;
 
@@ -18,7 +16,7 @@ public class EngineConfigTests
     public void EngineConfigAndStackFileProduceTheSamePlan(string stack)
     {
         var fromFile = Planner.PlanStackFile(Repo.Root, stack);
-        var engineJson = ToEngineConfig(File.ReadAllText(Path.Combine(Repo.Root, $"Pulumi.{stack}.yaml")));
+        var engineJson = EngineConfigJson.FromStackFile(File.ReadAllText(Path.Combine(Repo.Root, $"Pulumi.{stack}.yaml")));
         var fromEngine = Planner.Plan(EngineConfigReader.Parse(stack, engineJson));
 
         Assert.True(fromEngine.Succeeded, string.Join("\n", fromEngine.Errors));
@@ -45,31 +43,4 @@ public class EngineConfigTests
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Equal(20, result.Plan!.Spec.Tenants.Single().Quota.Pods);
     }
-
-    /// <summary>Converts a stack file the way the engine hands config to a program.</summary>
-    private static string ToEngineConfig(string stackFileYaml)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(stackFileYaml));
-        var config = (YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("config")];
-        var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in config.Children)
-        {
-            values[((YamlScalarNode)key).Value!] = value is YamlScalarNode scalar
-                ? scalar.Value!
-                : JsonSerializer.Serialize(ToPlain(value));
-        }
-
-        return JsonSerializer.Serialize(values);
-    }
-
-    private static object? ToPlain(YamlNode node) => node switch
-    {
-        YamlMappingNode map => map.Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => ToPlain(p.Value)),
-        YamlSequenceNode list => list.Children.Select(ToPlain).ToList(),
-        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } scalar when decimal.TryParse(scalar.Value, System.Globalization.CultureInfo.InvariantCulture, out var number) => number,
-        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "true" or "false" } scalar => scalar.Value == "true",
-        YamlScalarNode scalar => scalar.Value,
-        _ => null,
-    };
 }

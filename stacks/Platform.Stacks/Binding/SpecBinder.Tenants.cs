@@ -174,6 +174,7 @@ public sealed partial class SpecBinder
             return slos;
         }
 
+        var tenantsByName = tenants.ToDictionary(t => t.Name, StringComparer.Ordinal);
         foreach (var (name, node) in map.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             var sloKey = map.Child(name);
@@ -194,7 +195,7 @@ public sealed partial class SpecBinder
             var objective = slo.Decimal("objective", 90m, 99.999m);
             var window = slo.String("window");
             slo.RejectUnknown();
-            var tenant = tenants.FirstOrDefault(t => t.Name == tenantName);
+            var tenant = tenantName is null ? null : tenantsByName.GetValueOrDefault(tenantName);
             if (tenantName is null && !slo.Has("tenant"))
             {
                 _diagnostics.Error(slo.Child("tenant"), "is required; name the tenant that owns the SLO");
