@@ -16,7 +16,8 @@ public sealed partial class SpecBinder
     /// <summary>The config namespace of the platform, equal to the Pulumi project name.</summary>
     public const string Namespace = "platform";
 
-    private static readonly string[] TopLevelKeys =
+    /// <summary>Every key the platform reads in its namespace, without the <c>platform:</c> prefix.</summary>
+    public static IReadOnlyList<string> TopLevelKeys { get; } =
         ["addons", "cloud", "cluster", "dns", "environment", "expiresAt", "gitops", "network", "nodePools", "slos", "tenants"];
 
     private static readonly Dictionary<string, EnvironmentProfile> Environments = new(StringComparer.Ordinal)
