@@ -1,5 +1,6 @@
 using Platform.Stacks.Addons;
 using Platform.Stacks.Binding;
+using Platform.Stacks.Clusters;
 using Platform.Stacks.Config;
 using Platform.Stacks.Diagnostics;
 using Platform.Stacks.Manifests;
@@ -54,7 +55,8 @@ public static class Planner
             .OrderBy(b => b.Order)
             .ThenBy(b => b.Name, StringComparer.Ordinal)
             .ToList();
-        var plan = new PlatformPlan(spec, network, pools, capacity, addons, bundles, Outputs(spec.Cloud));
+        var cluster = ClusterPlanner.Plan(spec, network);
+        var plan = new PlatformPlan(spec, cluster, network, pools, capacity, addons, bundles, Outputs(spec.Cloud));
         return new PlanResult(plan, []);
     }
 

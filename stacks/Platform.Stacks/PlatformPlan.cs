@@ -1,4 +1,5 @@
 using Platform.Stacks.Addons;
+using Platform.Stacks.Clusters;
 using Platform.Stacks.Manifests;
 using Platform.Stacks.Model;
 using Platform.Stacks.Planning;
@@ -10,6 +11,7 @@ namespace Platform.Stacks;
 /// nothing else, so a decision lives in exactly one place.
 /// </summary>
 /// <param name="Spec">The environment after defaults, with value sources.</param>
+/// <param name="Cluster">The cluster to build or connect to.</param>
 /// <param name="Network">Addressing; null for existing clusters.</param>
 /// <param name="NodePools">Concrete node pools, in taxonomy order.</param>
 /// <param name="Capacity">The capacity check's figures.</param>
@@ -18,6 +20,7 @@ namespace Platform.Stacks;
 /// <param name="Outputs">Names of the stack outputs the program exports.</param>
 public sealed record PlatformPlan(
     PlatformSpec Spec,
+    ClusterPlan Cluster,
     NetworkPlan? Network,
     IReadOnlyList<NodePoolPlan> NodePools,
     CapacityPlan Capacity,

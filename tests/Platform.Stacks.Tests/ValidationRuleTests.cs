@@ -275,4 +275,14 @@ public class ValidationRuleTests
         Assert.Contains("platform:nodePools.compute.spot: 'maybe' is not a boolean; use true or false", errors);
         Assert.Contains("platform:dns.domain: '' (empty) must be a DNS name of 1 to 253 characters", errors);
     }
+
+    [Fact]
+    public void AdminThatIsNotAnIamArnIsRejected() => Stacks.Rejects(
+        Stacks.Config("platform:cloud: aws", "platform:cluster:\n  region: eu-west-1\n  zones: [eu-west-1a]\n  admins: [alice]"),
+        "platform:cluster.admins[0]: 'alice' is not an IAM role or user ARN; use arn:aws:iam::<12-digit account>:role/<name> or :user/<name>");
+
+    [Fact]
+    public void EksVersionWithoutPinnedAddonsIsRejected() => Stacks.Rejects(
+        Stacks.Config("platform:cloud: aws", "platform:cluster:\n  region: eu-west-1\n  zones: [eu-west-1a]\n  kubernetesVersion: \"1.29\""),
+        "platform:cluster.kubernetesVersion: '1.29' has no pinned EKS add-on set; use 1.34");
 }

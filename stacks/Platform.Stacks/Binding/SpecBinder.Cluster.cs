@@ -27,6 +27,7 @@ public sealed partial class SpecBinder
         var kmsKey = map?.String("secretsEncryptionKey");
         var context = map?.String("context");
         var kubeconfig = map?.String("kubeconfig");
+        var admins = map?.StringList("admins", "IAM role or user ARNs");
         map?.RejectUnknown();
 
         foreach (var cloudOnly in new[] { "region", "zones", "kubernetesVersion", "privateEndpoint", "authorizedNetworks", "deletionProtection", "maintenanceWindow" })
@@ -38,6 +39,19 @@ public sealed partial class SpecBinder
         OnlyFor(map, "secretsEncryptionKey", CloudKind.Gcp);
         OnlyFor(map, "context", CloudKind.Existing);
         OnlyFor(map, "kubeconfig", CloudKind.Existing);
+        OnlyFor(map, "admins", CloudKind.Aws);
+        foreach (var (arn, index) in (admins ?? []).Select((a, i) => (a, i)))
+        {
+            if (!IamPrincipal().IsMatch(arn))
+            {
+                _diagnostics.Error($"{key}.admins[{index}]", $"{MapReader.Show(arn)} is not an IAM role or user ARN; use arn:aws:iam::<12-digit account>:role/<name> or :user/<name>");
+            }
+        }
+
+        if (_cloud == CloudKind.Aws && version is not null && KubernetesVersion().IsMatch(version) && Clusters.EksAddonCatalog.For(version) is null)
+        {
+            _diagnostics.Error($"{key}.kubernetesVersion", $"'{version}' has no pinned EKS add-on set; use {Suggest.OneOf(Clusters.EksAddonCatalog.Versions)}");
+        }
 
         if (name is not null && Syntax.DnsLabelProblem(name, 40) is { } nameProblem)
         {
@@ -103,7 +117,8 @@ public sealed partial class SpecBinder
             cloud ? PickRef($"{key}.maintenanceWindow", window, ProfileDefaults.MaintenanceWindow, "default") : ProfileDefaults.MaintenanceWindow,
             _cloud == CloudKind.Gcp ? Record($"{key}.secretsEncryptionKey", kmsKey) : null,
             _cloud == CloudKind.Existing ? Record($"{key}.context", context) : null,
-            _cloud == CloudKind.Existing ? Record($"{key}.kubeconfig", kubeconfig) : null);
+            _cloud == CloudKind.Existing ? Record($"{key}.kubeconfig", kubeconfig) : null,
+            _cloud == CloudKind.Aws ? Record<IReadOnlyList<string>>($"{key}.admins", admins) ?? [] : []);
     }
 
     private T? Record<T>(string key, T? value)
@@ -231,6 +246,9 @@ public sealed partial class SpecBinder
             _cloud == CloudKind.Gcp ? Record($"{key}.podsCidr", pods) : null,
             Record($"{key}.servicesCidr", services));
     }
+
+    [GeneratedRegex("^arn:aws[a-z-]*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9+=,.@_/-]{1,512}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IamPrincipal();
 
     [GeneratedRegex("^1\\.[0-9]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex KubernetesVersion();

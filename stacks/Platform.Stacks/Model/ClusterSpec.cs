@@ -13,6 +13,7 @@ namespace Platform.Stacks.Model;
 /// <param name="SecretsEncryptionKey">gcp: a Cloud KMS key id for application-layer secrets encryption. Optional.</param>
 /// <param name="Context">existing: the kubeconfig context to use. Required for existing.</param>
 /// <param name="Kubeconfig">existing: path of the kubeconfig file. Default: the usual kubeconfig lookup.</param>
+/// <param name="Admins">aws: IAM role or user ARNs granted cluster admin through EKS access entries. Default: none.</param>
 public sealed record ClusterSpec(
     string Name,
     string? Region,
@@ -25,4 +26,5 @@ public sealed record ClusterSpec(
     string MaintenanceWindow,
     string? SecretsEncryptionKey,
     string? Context,
-    string? Kubeconfig);
+    string? Kubeconfig,
+    IReadOnlyList<string> Admins);

@@ -8,4 +8,12 @@ public sealed record Taint(string Key, string Value, TaintEffect Effect)
 {
     /// <summary>The <c>key=value:Effect</c> form.</summary>
     public override string ToString() => Value.Length == 0 ? $"{Key}:{Effect}" : $"{Key}={Value}:{Effect}";
+
+    /// <summary>The effect as the GKE and EKS APIs spell it: NO_SCHEDULE, PREFER_NO_SCHEDULE or NO_EXECUTE.</summary>
+    public string ApiEffect => Effect switch
+    {
+        TaintEffect.NoSchedule => "NO_SCHEDULE",
+        TaintEffect.PreferNoSchedule => "PREFER_NO_SCHEDULE",
+        _ => "NO_EXECUTE",
+    };
 }

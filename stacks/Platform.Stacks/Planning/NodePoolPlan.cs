@@ -19,6 +19,8 @@ namespace Platform.Stacks.Planning;
 /// <param name="Labels">Node labels, including <c>platform/pool</c>.</param>
 /// <param name="Taints">Node taints.</param>
 /// <param name="AllocatablePerNode">What one node offers pods after system reservations.</param>
+/// <param name="MaxSurge">Extra nodes an upgrade may add at a time.</param>
+/// <param name="MaxUnavailable">Nodes an upgrade may take down at a time (EKS needs at least 1).</param>
 public sealed record NodePoolPlan(
     string Name,
     NodePoolRole Role,
@@ -35,4 +37,6 @@ public sealed record NodePoolPlan(
     int MaxPodsPerNode,
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyList<Taint> Taints,
-    Resources AllocatablePerNode);
+    Resources AllocatablePerNode,
+    int MaxSurge,
+    int MaxUnavailable);

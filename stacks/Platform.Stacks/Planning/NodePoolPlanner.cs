@@ -30,7 +30,9 @@ public static class NodePoolPlanner
                 maxPods,
                 pool.Labels,
                 pool.Taints,
-                machine is null ? Resources.Zero : MachineCatalog.Allocatable(machine, maxPods));
+                machine is null ? Resources.Zero : MachineCatalog.Allocatable(machine, maxPods),
+                MaxSurge: 1,
+                MaxUnavailable: spec.Cloud == CloudKind.Aws ? 1 : 0);
         }).ToList();
     }
 }

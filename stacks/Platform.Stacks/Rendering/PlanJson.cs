@@ -21,6 +21,7 @@ public static class PlanJson
             ["schemaVersion"] = PlatformPlan.SchemaVersion,
             ["stack"] = plan.Spec.Stack,
             ["spec"] = JsonSerializer.SerializeToNode(plan.Spec, Options),
+            ["cluster"] = JsonSerializer.SerializeToNode(plan.Cluster, Options),
             ["network"] = JsonSerializer.SerializeToNode(plan.Network, Options),
             ["nodePools"] = JsonSerializer.SerializeToNode(plan.NodePools, Options),
             ["capacity"] = JsonSerializer.SerializeToNode(plan.Capacity, Options),
