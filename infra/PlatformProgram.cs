@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
+using Platform.Components.Gcp;
+using Platform.Components.Kubernetes;
 using Platform.Stacks;
+using Platform.Stacks.Model;
 using Pulumi;
 
 namespace Platform.Infra;
@@ -33,10 +36,59 @@ internal static class PlatformProgram
         var outputs = new Dictionary<string, object?>
         {
             ["cloud"] = plan.Spec.Cloud.ToString().ToLowerInvariant(),
-            ["clusterName"] = plan.Spec.Cluster.Name,
+            ["clusterName"] = plan.Cluster.Name,
             ["environment"] = plan.Spec.Environment.ToString().ToLowerInvariant(),
             ["helmReleases"] = plan.Releases.ToImmutableSortedDictionary(r => r.Name, r => $"{r.Chart.Chart}@{r.Chart.Version}", StringComparer.Ordinal),
         };
+
+        switch (plan.Cluster.Cloud)
+        {
+            case CloudKind.Gcp:
+                BuildGke(plan, outputs);
+                break;
+            case CloudKind.Existing:
+                var existing = new ExistingCluster(plan.Cluster.Name, new ExistingClusterArgs { Plan = plan.Cluster.Existing! });
+                outputs["kubeContext"] = existing.KubeContext;
+                break;
+            default:
+                throw new RunException(
+                    $"platform:cloud {plan.Spec.Cloud.ToString().ToLowerInvariant()} has no cluster components in this version; " +
+                    "render the stack offline to review its plan");
+        }
+
         return outputs;
+    }
+
+    private static void BuildGke(PlatformPlan plan, Dictionary<string, object?> outputs)
+    {
+        var gke = plan.Cluster.Gke!;
+        var name = plan.Cluster.Name;
+        var protect = plan.Cluster.Protect;
+        var network = new GkeNetwork(name, new GkeNetworkArgs { Plan = gke, Protect = protect });
+        var cluster = new GkeCluster(name, new GkeClusterArgs
+        {
+            ClusterName = name,
+            Plan = gke,
+            NetworkId = network.NetworkId,
+            SubnetId = network.SubnetId,
+            Protect = protect,
+        });
+        var pools = plan.NodePools.Select(pool => new GkeNodePool(pool.Name, new GkeNodePoolArgs
+        {
+            Pool = pool,
+            Project = gke.Project,
+            Location = gke.Location,
+            ClusterId = cluster.ClusterId,
+            ServiceAccountEmail = cluster.NodeServiceAccountEmail,
+            Protect = protect,
+        })).ToList();
+
+        outputs["clusterEndpoint"] = cluster.Endpoint;
+        outputs["clusterLocation"] = cluster.Location;
+        outputs["kubeconfig"] = cluster.KubeconfigJson;
+        outputs["networkId"] = network.NetworkId;
+        outputs["subnetId"] = network.SubnetId;
+        outputs["nodePoolNames"] = Output.All(pools.Select(p => p.PoolName));
+        outputs["workloadIdentityPool"] = cluster.WorkloadIdentityPool;
     }
 }

@@ -61,8 +61,15 @@ public static class Planner
     }
 
     /// <summary>The stack outputs the program exports for a cloud, under stable names.</summary>
-    public static IReadOnlyList<string> Outputs(CloudKind cloud) => cloud switch
+    public static IReadOnlyList<string> Outputs(CloudKind cloud)
     {
-        _ => ["cloud", "clusterName", "environment", "helmReleases"],
-    };
+        string[] common = ["cloud", "clusterName", "environment", "helmReleases"];
+        string[] specific = cloud switch
+        {
+            CloudKind.Gcp => ["clusterEndpoint", "clusterLocation", "kubeconfig", "networkId", "nodePoolNames", "subnetId", "workloadIdentityPool"],
+            CloudKind.Aws => [],
+            _ => ["kubeContext"],
+        };
+        return [.. common.Concat(specific).Order(StringComparer.Ordinal)];
+    }
 }

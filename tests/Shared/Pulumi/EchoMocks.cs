@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Moq;
+using Pulumi;
+using Pulumi.Testing;
+
+namespace Platform.Tests.Pulumi;
+
+/// <summary>
+/// The one engine mock the Pulumi tests share: every resource's outputs echo its inputs, plus the few
+/// computed outputs a provider always returns (a name, a GKE endpoint, a service account e-mail). It keeps
+/// every registration so tests can assert on what the program asked for.
+/// </summary>
+internal sealed class EchoMocks
+{
+    private readonly ConcurrentQueue<MockResourceArgs> _registered = new();
+
+    public EchoMocks()
+    {
+        var mock = new Mock<IMocks>();
+        mock.Setup(m => m.NewResourceAsync(It.IsAny<MockResourceArgs>()))
+            .ReturnsAsync((MockResourceArgs args) =>
+            {
+                _registered.Enqueue(args);
+                return ($"{args.Name}-id", (object)WithComputedOutputs(args));
+            });
+        mock.Setup(m => m.CallAsync(It.IsAny<MockCallArgs>()))
+            .ReturnsAsync((MockCallArgs args) => (object)args.Args);
+        mock.Setup(m => m.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>()))
+            .Returns(Task.CompletedTask);
+        Object = mock.Object;
+    }
+
+    public IMocks Object { get; }
+
+    /// <summary>Every custom resource registered, in order.</summary>
+    public IReadOnlyList<MockResourceArgs> Registered => [.. _registered];
+
+    /// <summary>The registered cloud and provider resources, leaving out the platform's own components.</summary>
+    public IReadOnlyList<MockResourceArgs> CustomResources =>
+        Registered.Where(r => r.Type is { } type && !type.StartsWith("platform:", StringComparison.Ordinal)).ToList();
+
+    /// <summary>The registered resources of one type token, e.g. <c>gcp:container/nodePool:NodePool</c>.</summary>
+    public IReadOnlyList<MockResourceArgs> OfType(string type) => Registered.Where(r => r.Type == type).ToList();
+
+    /// <summary>Runs a program body as stack <paramref name="stack"/> of project <c>platform</c>.</summary>
+    public Task<(ImmutableArray<Resource> Resources, IDictionary<string, object?> Outputs)> RunAsync(
+        Func<IDictionary<string, object?>> program, string stack = "prod") =>
+        Deployment.TestAsync(Object, new TestOptions { IsPreview = false, ProjectName = "platform", StackName = stack }, program);
+
+    /// <summary>
+    /// Reads a nested input such as <c>privateClusterConfig.enablePrivateNodes</c>. Numbers arrive as doubles,
+    /// as the engine serialises them.
+    /// </summary>
+    public static object? Input(MockResourceArgs resource, string path)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        object? current = resource.Inputs;
+        foreach (var part in path.Split('.'))
+        {
+            current = current is IDictionary<string, object> map && map.TryGetValue(part, out var next) ? next : null;
+        }
+
+        return current;
+    }
+
+    private static ImmutableDictionary<string, object> WithComputedOutputs(MockResourceArgs args)
+    {
+        var outputs = args.Inputs.ToBuilder();
+        outputs.TryAdd("name", args.Name ?? string.Empty);
+        switch (args.Type)
+        {
+            case "gcp:container/cluster:Cluster":
+                outputs.TryAdd("endpoint", "203.0.113.10");
+                outputs.TryAdd("masterAuth", ImmutableDictionary<string, object>.Empty.Add("clusterCaCertificate", "Q0E="));
+                break;
+            case "gcp:serviceaccount/account:Account":
+                var email = $"{args.Inputs["accountId"]}@{args.Inputs["project"]}.iam.gserviceaccount.com";
+                outputs.TryAdd("email", email);
+                outputs.TryAdd("member", $"serviceAccount:{email}");
+                break;
+        }
+
+        return outputs.ToImmutable();
+    }
+}
