@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Platform.Components.Aws;
 using Platform.Components.Gcp;
 using Platform.Components.Kubernetes;
 using Platform.Stacks;
@@ -46,14 +47,15 @@ internal static class PlatformProgram
             case CloudKind.Gcp:
                 BuildGke(plan, outputs);
                 break;
+            case CloudKind.Aws:
+                BuildEks(plan, outputs);
+                break;
             case CloudKind.Existing:
                 var existing = new ExistingCluster(plan.Cluster.Name, new ExistingClusterArgs { Plan = plan.Cluster.Existing! });
                 outputs["kubeContext"] = existing.KubeContext;
                 break;
             default:
-                throw new RunException(
-                    $"platform:cloud {plan.Spec.Cloud.ToString().ToLowerInvariant()} has no cluster components in this version; " +
-                    "render the stack offline to review its plan");
+                throw new ArgumentOutOfRangeException(nameof(plan), plan.Cluster.Cloud, "unknown cloud");
         }
 
         return outputs;
@@ -90,5 +92,43 @@ internal static class PlatformProgram
         outputs["subnetId"] = network.SubnetId;
         outputs["nodePoolNames"] = Output.All(pools.Select(p => p.PoolName));
         outputs["workloadIdentityPool"] = cluster.WorkloadIdentityPool;
+    }
+
+    private static void BuildEks(PlatformPlan plan, Dictionary<string, object?> outputs)
+    {
+        var eks = plan.Cluster.Eks!;
+        var name = plan.Cluster.Name;
+        var protect = plan.Cluster.Protect;
+        var network = new EksNetwork(name, new EksNetworkArgs { Network = plan.Network!, Cluster = eks, Protect = protect });
+        var cluster = new EksCluster(name, new EksClusterArgs
+        {
+            ClusterName = name,
+            Plan = eks,
+            PrivateSubnetIds = network.PrivateSubnetIds,
+            Protect = protect,
+        });
+        var groups = plan.NodePools.Select(pool => new EksNodeGroup(pool.Name, new EksNodeGroupArgs
+        {
+            Pool = pool,
+            ClusterName = cluster.ClusterName,
+            NodeRoleArn = cluster.NodeRoleArn,
+            PrivateSubnetIds = network.PrivateSubnetIds,
+            Protect = protect,
+        })).ToList();
+        _ = new EksNodeAddons(name, new EksNodeAddonsArgs
+        {
+            Plan = eks,
+            ClusterName = cluster.ClusterName,
+            OidcProviderArn = cluster.OidcProviderArn,
+            OidcIssuerUrl = cluster.OidcIssuerUrl,
+        }, new ComponentResourceOptions { DependsOn = groups.Cast<Resource>().ToList() });
+
+        outputs["clusterEndpoint"] = cluster.Endpoint;
+        outputs["clusterLocation"] = eks.Region;
+        outputs["kubeconfig"] = cluster.KubeconfigJson;
+        outputs["networkId"] = network.VpcId;
+        outputs["nodePoolNames"] = Output.All(groups.Select(g => g.GroupName));
+        outputs["oidcProviderArn"] = cluster.OidcProviderArn;
+        outputs["subnetIds"] = network.PrivateSubnetIds;
     }
 }

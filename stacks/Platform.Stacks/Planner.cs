@@ -67,7 +67,7 @@ public static class Planner
         string[] specific = cloud switch
         {
             CloudKind.Gcp => ["clusterEndpoint", "clusterLocation", "kubeconfig", "networkId", "nodePoolNames", "subnetId", "workloadIdentityPool"],
-            CloudKind.Aws => [],
+            CloudKind.Aws => ["clusterEndpoint", "clusterLocation", "kubeconfig", "networkId", "nodePoolNames", "oidcProviderArn", "subnetIds"],
             _ => ["kubeContext"],
         };
         return [.. common.Concat(specific).Order(StringComparer.Ordinal)];

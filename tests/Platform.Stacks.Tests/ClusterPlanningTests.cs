@@ -154,4 +154,35 @@ public class ClusterPlanningTests
             ["eks", "get-token", "--cluster-name", "aws-prod", "--region", "eu-west-1", "--output", "json"],
             exec.GetProperty("args").EnumerateArray().Select(a => a.GetString()));
     }
+
+    [Fact]
+    public void EksSubnetTagsLetLoadBalancersAndKarpenterFindThem()
+    {
+        var eks = AwsProd().Cluster.Eks!;
+
+        Assert.Equal("1", eks.PublicSubnetTags["kubernetes.io/role/elb"]);
+        Assert.Equal("1", eks.PrivateSubnetTags["kubernetes.io/role/internal-elb"]);
+        Assert.Equal("aws-prod", eks.PrivateSubnetTags["karpenter.sh/discovery"]);
+        Assert.Equal("shared", eks.PublicSubnetTags["kubernetes.io/cluster/aws-prod"]);
+    }
+
+    [Fact]
+    public void EksNodesGetOnlyJoinCniAndImagePullPolicies() => Assert.Equal(
+        ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly"],
+        AwsProd().Cluster.Eks!.NodePolicyArns.Select(a => a.Split('/')[^1]));
+
+    [Fact]
+    public void IrsaTrustPolicyNamesOneServiceAccountThroughTheClusterIssuer()
+    {
+        using var document = JsonDocument.Parse(IamPolicy.AssumeRoleByServiceAccount(
+            "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABC",
+            "https://oidc.eks.eu-west-1.amazonaws.com/id/ABC",
+            "kube-system/ebs-csi-controller-sa"));
+        var statement = document.RootElement.GetProperty("Statement")[0];
+        var conditions = statement.GetProperty("Condition").GetProperty("StringEquals");
+
+        Assert.Equal("sts:AssumeRoleWithWebIdentity", statement.GetProperty("Action").GetString());
+        Assert.Equal("system:serviceaccount:kube-system:ebs-csi-controller-sa", conditions.GetProperty("oidc.eks.eu-west-1.amazonaws.com/id/ABC:sub").GetString());
+        Assert.Equal("sts.amazonaws.com", conditions.GetProperty("oidc.eks.eu-west-1.amazonaws.com/id/ABC:aud").GetString());
+    }
 }

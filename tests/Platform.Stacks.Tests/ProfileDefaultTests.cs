@@ -134,4 +134,13 @@ public class ProfileDefaultTests
         Assert.Equal(100, tenant.Quota.Pods);
         Assert.Equal("profile:staging", plan.Spec.Sources["platform:tenants.payments.quota.memory"]);
     }
+
+    [Fact]
+    public void BumpingAPoolsGenerationGivesItANewNameSoItIsCreatedBeforeTheOldIsRemoved()
+    {
+        var plan = Stacks.Valid(Stacks.GcpStaging("platform:nodePools:\n  general: { generation: 2, machineType: n2-standard-8 }"));
+
+        Assert.Equal(["staging-system", "staging-general-g2", "staging-compute", "staging-stateful"], plan.NodePools.Select(p => p.Name));
+        Assert.Equal("config", plan.Spec.Sources["platform:nodePools.general.generation"]);
+    }
 }

@@ -86,7 +86,7 @@ public class ValidationRuleTests
     [Fact]
     public void UnknownKeyGetsADidYouMean() => Stacks.Rejects(
         Stacks.GcpStaging("platform:nodePools:\n  general: { maxNode: 3 }"),
-        "platform:nodePools.general.maxNode: is not a known key; did you mean 'maxNodes'? allowed keys: diskSizeGb, diskType, enabled, labels, machineType, maxNodes, minNodes, spot, taints");
+        "platform:nodePools.general.maxNode: is not a known key; did you mean 'maxNodes'? allowed keys: diskSizeGb, diskType, enabled, generation, labels, machineType, maxNodes, minNodes, spot, taints");
 
     [Fact]
     public void UnknownTopLevelKeyGetsADidYouMean() => Stacks.Rejects(

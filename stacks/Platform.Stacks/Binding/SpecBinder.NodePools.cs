@@ -85,6 +85,7 @@ public sealed partial class SpecBinder
         var diskType = map?.String("diskType");
         var labels = map?.StringMap("labels");
         var taintTexts = map?.StringList("taints", "taints such as key=value:NoSchedule");
+        var generation = map?.Int("generation", 1, 99);
         map?.RejectUnknown();
         if (!enabled)
         {
@@ -164,7 +165,8 @@ public sealed partial class SpecBinder
             Pick($"{key}.diskSizeGb", diskSize, ProfileDefaults.DiskSizeGb, "default"),
             PickRef($"{key}.diskType", diskType, ProfileDefaults.DiskType(_cloud, role), "default"),
             allLabels,
-            PickRef($"{key}.taints", taints, ProfileDefaults.Taints(role), "role default"));
+            PickRef($"{key}.taints", taints, ProfileDefaults.Taints(role), "role default"),
+            Pick($"{key}.generation", generation, 1, "default"));
     }
 
     private List<Taint> ParseTaints(string key, IReadOnlyList<string> texts)

@@ -44,6 +44,17 @@ public static class ClusterPlanner
         return $"{name[..keep].TrimEnd('-')}-{hash}-{suffix}";
     }
 
+    private static SortedDictionary<string, string> SubnetTags(string cluster, params (string Key, string Value)[] extra)
+    {
+        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal) { [$"kubernetes.io/cluster/{cluster}"] = "shared" };
+        foreach (var (key, value) in extra)
+        {
+            tags[key] = value;
+        }
+
+        return tags;
+    }
+
     private static GkeClusterPlan Gke(PlatformSpec spec, NetworkPlan network)
     {
         var cluster = spec.Cluster;
@@ -92,6 +103,15 @@ public static class ClusterPlanner
             $"{cluster.Name}-nodes",
             $"alias/{cluster.Name}-secrets",
             EksAddonCatalog.For(cluster.KubernetesVersion!) ?? [],
-            cluster.DeletionProtection);
+            cluster.DeletionProtection,
+            ["arn:aws:iam::aws:policy/AmazonEKSClusterPolicy"],
+            [
+                "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+                "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+                "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
+            ],
+            "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+            SubnetTags(cluster.Name, ("kubernetes.io/role/elb", "1")),
+            SubnetTags(cluster.Name, ("kubernetes.io/role/internal-elb", "1"), ("karpenter.sh/discovery", cluster.Name)));
     }
 }

@@ -11,9 +11,9 @@ public static class EksAddonCatalog
         ["1.34"] =
         [
             new("vpc-cni", "v1.20.3-eksbuild.1"),
-            new("coredns", "v1.12.4-eksbuild.1"),
+            new("coredns", "v1.12.4-eksbuild.1", NeedsNodes: true),
             new("kube-proxy", "v1.34.0-eksbuild.5"),
-            new("aws-ebs-csi-driver", "v1.48.0-eksbuild.2"),
+            new("aws-ebs-csi-driver", "v1.48.0-eksbuild.2", NeedsNodes: true, "kube-system/ebs-csi-controller-sa", "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"),
         ],
     };
 

@@ -15,6 +15,11 @@ namespace Platform.Stacks.Clusters;
 /// <param name="KmsKeyAlias">Alias of the KMS key that envelope-encrypts secrets.</param>
 /// <param name="Addons">Core EKS add-ons, pinned.</param>
 /// <param name="DeletionProtection">Whether EKS refuses to delete the cluster.</param>
+/// <param name="ClusterPolicyArns">Managed policies of the control-plane role.</param>
+/// <param name="NodePolicyArns">Managed policies of the node role: join, VPC CNI, image pulls; nothing more.</param>
+/// <param name="AdminPolicyArn">Access policy granted to <paramref name="Admins"/>.</param>
+/// <param name="PublicSubnetTags">Tags of public subnets, which internet-facing load balancers discover.</param>
+/// <param name="PrivateSubnetTags">Tags of private subnets, which internal load balancers and Karpenter discover.</param>
 public sealed record EksClusterPlan(
     string Region,
     string Version,
@@ -29,4 +34,9 @@ public sealed record EksClusterPlan(
     string NodeRoleName,
     string KmsKeyAlias,
     IReadOnlyList<EksAddonPlan> Addons,
-    bool DeletionProtection);
+    bool DeletionProtection,
+    IReadOnlyList<string> ClusterPolicyArns,
+    IReadOnlyList<string> NodePolicyArns,
+    string AdminPolicyArn,
+    IReadOnlyDictionary<string, string> PublicSubnetTags,
+    IReadOnlyDictionary<string, string> PrivateSubnetTags);

@@ -10,6 +10,10 @@ namespace Platform.Stacks.Model;
 /// <param name="DiskType">Boot disk type (pd-balanced, pd-ssd, pd-standard on gcp; gp3, gp2, io1 on aws).</param>
 /// <param name="Labels">Extra node labels; the pool label <c>platform/pool</c> is always added.</param>
 /// <param name="Taints">Node taints; defaults depend on the role.</param>
+/// <param name="Generation">
+/// Bumped to replace the pool safely: a new generation is a new pool, created before the old one is removed
+/// (in prod the old one stays until it is drained and unprotected). Default 1.
+/// </param>
 public sealed record NodePoolSpec(
     NodePoolRole Role,
     string MachineType,
@@ -19,4 +23,5 @@ public sealed record NodePoolSpec(
     int DiskSizeGb,
     string DiskType,
     IReadOnlyDictionary<string, string> Labels,
-    IReadOnlyList<Taint> Taints);
+    IReadOnlyList<Taint> Taints,
+    int Generation = 1);

@@ -14,8 +14,9 @@ public static class NodePoolPlanner
         return spec.NodePools.Select(pool =>
         {
             var machine = MachineCatalog.Find(spec.Cloud, pool.MachineType);
+            var role = pool.Role.ToString().ToLowerInvariant();
             return new NodePoolPlan(
-                $"{spec.Cluster.Name}-{pool.Role.ToString().ToLowerInvariant()}",
+                pool.Generation == 1 ? $"{spec.Cluster.Name}-{role}" : $"{spec.Cluster.Name}-{role}-g{pool.Generation}",
                 pool.Role,
                 pool.MachineType,
                 zones,

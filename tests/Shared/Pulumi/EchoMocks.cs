@@ -74,6 +74,19 @@ internal sealed class EchoMocks
                 outputs.TryAdd("endpoint", "203.0.113.10");
                 outputs.TryAdd("masterAuth", ImmutableDictionary<string, object>.Empty.Add("clusterCaCertificate", "Q0E="));
                 break;
+            case "aws:eks/cluster:Cluster":
+                outputs.TryAdd("endpoint", "https://EXAMPLE.gr7.eu-west-1.eks.amazonaws.com");
+                outputs.TryAdd("certificateAuthority", ImmutableDictionary<string, object>.Empty.Add("data", "Q0E="));
+                outputs.TryAdd("identities", ImmutableArray.Create<object>(ImmutableDictionary<string, object>.Empty.Add(
+                    "oidcs", ImmutableArray.Create<object>(ImmutableDictionary<string, object>.Empty.Add("issuer", "https://oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLE")))));
+                outputs.TryAdd("arn", $"arn:aws:eks:eu-west-1:123456789012:cluster/{args.Name}");
+                break;
+            case "aws:iam/role:Role":
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider":
+            case "aws:kms/key:Key":
+                outputs.TryAdd("arn", $"arn:aws:iam::123456789012:{args.Type!.Split(':')[^1].ToLowerInvariant()}/{args.Name}");
+                outputs.TryAdd("keyId", $"{args.Name}-key-id");
+                break;
             case "gcp:serviceaccount/account:Account":
                 var email = $"{args.Inputs["accountId"]}@{args.Inputs["project"]}.iam.gserviceaccount.com";
                 outputs.TryAdd("email", email);
