@@ -63,72 +63,25 @@ internal static class PlatformProgram
 
     private static void BuildGke(PlatformPlan plan, Dictionary<string, object?> outputs)
     {
-        var gke = plan.Cluster.Gke!;
-        var name = plan.Cluster.Name;
-        var protect = plan.Cluster.Protect;
-        var network = new GkeNetwork(name, new GkeNetworkArgs { Plan = gke, Protect = protect });
-        var cluster = new GkeCluster(name, new GkeClusterArgs
-        {
-            ClusterName = name,
-            Plan = gke,
-            NetworkId = network.NetworkId,
-            SubnetId = network.SubnetId,
-            Protect = protect,
-        });
-        var pools = plan.NodePools.Select(pool => new GkeNodePool(pool.Name, new GkeNodePoolArgs
-        {
-            Pool = pool,
-            Project = gke.Project,
-            Location = gke.Location,
-            ClusterId = cluster.ClusterId,
-            ServiceAccountEmail = cluster.NodeServiceAccountEmail,
-            Protect = protect,
-        })).ToList();
-
-        outputs["clusterEndpoint"] = cluster.Endpoint;
-        outputs["clusterLocation"] = cluster.Location;
-        outputs["kubeconfig"] = cluster.KubeconfigJson;
-        outputs["networkId"] = network.NetworkId;
-        outputs["subnetId"] = network.SubnetId;
-        outputs["nodePoolNames"] = Output.All(pools.Select(p => p.PoolName));
-        outputs["workloadIdentityPool"] = cluster.WorkloadIdentityPool;
+        var gke = GkePlatform.Create(plan);
+        outputs["clusterEndpoint"] = gke.Cluster.Endpoint;
+        outputs["clusterLocation"] = gke.Cluster.Location;
+        outputs["kubeconfig"] = gke.Cluster.KubeconfigJson;
+        outputs["networkId"] = gke.Network.NetworkId;
+        outputs["subnetId"] = gke.Network.SubnetId;
+        outputs["nodePoolNames"] = gke.PoolNames;
+        outputs["workloadIdentityPool"] = gke.Cluster.WorkloadIdentityPool;
     }
 
     private static void BuildEks(PlatformPlan plan, Dictionary<string, object?> outputs)
     {
-        var eks = plan.Cluster.Eks!;
-        var name = plan.Cluster.Name;
-        var protect = plan.Cluster.Protect;
-        var network = new EksNetwork(name, new EksNetworkArgs { Network = plan.Network!, Cluster = eks, Protect = protect });
-        var cluster = new EksCluster(name, new EksClusterArgs
-        {
-            ClusterName = name,
-            Plan = eks,
-            PrivateSubnetIds = network.PrivateSubnetIds,
-            Protect = protect,
-        });
-        var groups = plan.NodePools.Select(pool => new EksNodeGroup(pool.Name, new EksNodeGroupArgs
-        {
-            Pool = pool,
-            ClusterName = cluster.ClusterName,
-            NodeRoleArn = cluster.NodeRoleArn,
-            PrivateSubnetIds = network.PrivateSubnetIds,
-            Protect = protect,
-        })).ToList();
-        _ = new EksNodeAddons(name, new EksNodeAddonsArgs
-        {
-            Plan = eks,
-            ClusterName = cluster.ClusterName,
-            OidcProviderArn = cluster.OidcProviderArn,
-            OidcIssuerUrl = cluster.OidcIssuerUrl,
-        }, new ComponentResourceOptions { DependsOn = groups.Cast<Resource>().ToList() });
-
-        outputs["clusterEndpoint"] = cluster.Endpoint;
-        outputs["clusterLocation"] = eks.Region;
-        outputs["kubeconfig"] = cluster.KubeconfigJson;
-        outputs["networkId"] = network.VpcId;
-        outputs["nodePoolNames"] = Output.All(groups.Select(g => g.GroupName));
-        outputs["oidcProviderArn"] = cluster.OidcProviderArn;
-        outputs["subnetIds"] = network.PrivateSubnetIds;
+        var eks = EksPlatform.Create(plan);
+        outputs["clusterEndpoint"] = eks.Cluster.Endpoint;
+        outputs["clusterLocation"] = plan.Cluster.Eks!.Region;
+        outputs["kubeconfig"] = eks.Cluster.KubeconfigJson;
+        outputs["networkId"] = eks.Network.VpcId;
+        outputs["nodePoolNames"] = eks.GroupNames;
+        outputs["oidcProviderArn"] = eks.Cluster.OidcProviderArn;
+        outputs["subnetIds"] = eks.Network.PrivateSubnetIds;
     }
 }

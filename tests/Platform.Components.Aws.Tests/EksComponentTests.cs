@@ -1,8 +1,6 @@
 using Platform.Stacks;
 using Platform.Stacks.Tests;
 using Platform.Tests.Pulumi;
-using Pulumi;
-using Pulumi.Testing;
 
 namespace Platform.Components.Aws.Tests;
 
@@ -16,31 +14,7 @@ public class EksComponentTests
         var mocks = new EchoMocks();
         await mocks.RunAsync(() =>
         {
-            var eks = plan.Cluster.Eks!;
-            var name = plan.Cluster.Name;
-            var network = new EksNetwork(name, new EksNetworkArgs { Network = plan.Network!, Cluster = eks, Protect = plan.Cluster.Protect });
-            var cluster = new EksCluster(name, new EksClusterArgs
-            {
-                ClusterName = name,
-                Plan = eks,
-                PrivateSubnetIds = network.PrivateSubnetIds,
-                Protect = plan.Cluster.Protect,
-            });
-            var groups = plan.NodePools.Select(pool => new EksNodeGroup(pool.Name, new EksNodeGroupArgs
-            {
-                Pool = pool,
-                ClusterName = cluster.ClusterName,
-                NodeRoleArn = cluster.NodeRoleArn,
-                PrivateSubnetIds = network.PrivateSubnetIds,
-                Protect = plan.Cluster.Protect,
-            })).ToList();
-            _ = new EksNodeAddons(name, new EksNodeAddonsArgs
-            {
-                Plan = eks,
-                ClusterName = cluster.ClusterName,
-                OidcProviderArn = cluster.OidcProviderArn,
-                OidcIssuerUrl = cluster.OidcIssuerUrl,
-            }, new ComponentResourceOptions { DependsOn = groups.Cast<Resource>().ToList() });
+            _ = EksPlatform.Create(plan);
             return new Dictionary<string, object?>();
         }, plan.Spec.Stack);
         return mocks;

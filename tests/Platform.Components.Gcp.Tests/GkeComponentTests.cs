@@ -1,9 +1,6 @@
-using System.Collections.Immutable;
 using Platform.Stacks;
-using Platform.Stacks.Model;
 using Platform.Stacks.Tests;
 using Platform.Tests.Pulumi;
-using Pulumi;
 using Pulumi.Testing;
 
 namespace Platform.Components.Gcp.Tests;
@@ -19,30 +16,7 @@ public class GkeComponentTests
         var mocks = new EchoMocks();
         await mocks.RunAsync(() =>
         {
-            var gke = plan.Cluster.Gke!;
-            var name = plan.Cluster.Name;
-            var network = new GkeNetwork(name, new GkeNetworkArgs { Plan = gke, Protect = plan.Cluster.Protect });
-            var cluster = new GkeCluster(name, new GkeClusterArgs
-            {
-                ClusterName = name,
-                Plan = gke,
-                NetworkId = network.NetworkId,
-                SubnetId = network.SubnetId,
-                Protect = plan.Cluster.Protect,
-            });
-            foreach (var pool in plan.NodePools)
-            {
-                _ = new GkeNodePool(pool.Name, new GkeNodePoolArgs
-                {
-                    Pool = pool,
-                    Project = gke.Project,
-                    Location = gke.Location,
-                    ClusterId = cluster.ClusterId,
-                    ServiceAccountEmail = cluster.NodeServiceAccountEmail,
-                    Protect = plan.Cluster.Protect,
-                });
-            }
-
+            _ = GkePlatform.Create(plan);
             return new Dictionary<string, object?>();
         }, stack);
         return mocks;
