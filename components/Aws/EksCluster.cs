@@ -5,6 +5,7 @@ using Pulumi.Aws.Eks.Inputs;
 using Pulumi.Aws.Iam;
 using Pulumi.Aws.Kms;
 using K8s = Pulumi.Kubernetes;
+using KmsAlias = Pulumi.Aws.Kms.Alias;
 
 namespace Platform.Components.Aws;
 
@@ -30,7 +31,7 @@ public sealed class EksCluster : ComponentResource
             EnableKeyRotation = true,
             DeletionWindowInDays = 30,
         }, protect);
-        _ = new Alias($"{name}-secrets", new AliasArgs { Name = plan.KmsKeyAlias, TargetKeyId = key.KeyId }, plain);
+        _ = new KmsAlias($"{name}-secrets", new AliasArgs { Name = plan.KmsKeyAlias, TargetKeyId = key.KeyId }, plain);
 
         var clusterRole = CreateRole($"{name}-cluster", plan.ClusterRoleName, IamPolicy.AssumeRoleByService("eks.amazonaws.com"), plan.ClusterPolicyArns, protect);
         var nodeRole = CreateRole($"{name}-nodes", plan.NodeRoleName, IamPolicy.AssumeRoleByService("ec2.amazonaws.com"), plan.NodePolicyArns, protect);

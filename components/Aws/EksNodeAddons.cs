@@ -7,7 +7,7 @@ namespace Platform.Components.Aws;
 
 /// <summary>
 /// The core EKS add-ons whose pods need nodes (CoreDNS, the EBS CSI driver), with IRSA roles where the plan
-/// names a service account. Created after the node groups, through <see cref="ComponentResourceOptions.DependsOn"/>.
+/// names a service account. The program creates it after the node groups by depending on them.
 /// </summary>
 public sealed class EksNodeAddons : ComponentResource
 {

@@ -43,7 +43,7 @@ public class EksComponentTests
     {
         Assert.Equal(3, (await ProdAsync()).OfType("aws:ec2/natGateway:NatGateway").Count);
 
-        var staging = Stacks.Valid(Stacks.Config("platform:cloud: aws", "platform:cluster:\n  region: eu-west-1\n  zones: [eu-west-1a, eu-west-1b, eu-west-1c]"));
+        var staging = Platform.Stacks.Tests.Stacks.Valid(Platform.Stacks.Tests.Stacks.Config("platform:cloud: aws", "platform:cluster:\n  region: eu-west-1\n  zones: [eu-west-1a, eu-west-1b, eu-west-1c]"));
         Assert.Single((await BuildAsync(staging)).OfType("aws:ec2/natGateway:NatGateway"));
     }
 

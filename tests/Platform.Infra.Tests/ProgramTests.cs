@@ -39,6 +39,7 @@ public class ProgramTests
     [InlineData("staging", null)]
     [InlineData("prod", null)]
     [InlineData("local", "examples")]
+    [InlineData("aws-prod", "examples")]
     public async Task ProgramExportsExactlyTheOutputsThePlanNames(string stack, string? folder)
     {
         var path = folder is null ? null : Path.Combine(Repo.Root, folder);
@@ -87,5 +88,18 @@ public class ProgramTests
         var message = error.ToString();
         Assert.Contains("platform:cloud: 'gpc' is not allowed; did you mean 'gcp'?", message, StringComparison.Ordinal);
         Assert.Contains("platform:nodepools: is not a known key; did you mean 'platform:nodePools'?", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AwsStackBuildsAnEksClusterWithItsNodeGroupsAndOidcProvider()
+    {
+        var (mocks, outputs) = await RunAsync("aws-prod", StackConfig("aws-prod", Repo.Examples));
+
+        Assert.Single(mocks.OfType("aws:eks/cluster:Cluster"));
+        Assert.Equal(4, mocks.OfType("aws:eks/nodeGroup:NodeGroup").Count);
+        Assert.Equal("eu-west-1", outputs["clusterLocation"]);
+        var kubeconfig = Assert.IsAssignableFrom<Output<string>>(outputs["kubeconfig"]);
+        Assert.True(await Output.IsSecretAsync(kubeconfig));
+        Assert.Contains("get-token", await kubeconfig.ValueAsync(), StringComparison.Ordinal);
     }
 }
