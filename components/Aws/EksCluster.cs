@@ -60,6 +60,7 @@ public sealed class EksCluster : ComponentResource
             },
             EnabledClusterLogTypes = plan.LogTypes.ToList(),
             KubernetesNetworkConfig = new ClusterKubernetesNetworkConfigArgs { ServiceIpv4Cidr = plan.ServiceIpv4Cidr },
+            DeletionProtection = plan.DeletionProtection,
         }, new CustomResourceOptions { Parent = this, Protect = args.Protect, DependsOn = { clusterRole } });
 
         for (var i = 0; i < plan.Admins.Count; i++)

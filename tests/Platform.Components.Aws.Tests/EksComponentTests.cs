@@ -85,6 +85,7 @@ public class EksComponentTests
         Assert.Equal(["203.0.113.0/24"], Assert.IsAssignableFrom<IEnumerable<object>>(EchoMocks.Input(cluster, "vpcConfig.publicAccessCidrs")));
         Assert.Equal("172.20.0.0/16", EchoMocks.Input(cluster, "kubernetesNetworkConfig.serviceIpv4Cidr"));
         Assert.Equal(5, Assert.IsAssignableFrom<IEnumerable<object>>(EchoMocks.Input(cluster, "enabledClusterLogTypes")).Count());
+        Assert.Equal(true, EchoMocks.Input(cluster, "deletionProtection"));
     }
 
     [Fact]
