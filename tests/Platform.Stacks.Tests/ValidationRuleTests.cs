@@ -285,4 +285,9 @@ public class ValidationRuleTests
     public void EksVersionWithoutPinnedAddonsIsRejected() => Stacks.Rejects(
         Stacks.Config("platform:cloud: aws", "platform:cluster:\n  region: eu-west-1\n  zones: [eu-west-1a]\n  kubernetesVersion: \"1.29\""),
         "platform:cluster.kubernetesVersion: '1.29' has no pinned EKS add-on set; use 1.34");
+
+    [Fact]
+    public void EmptyZoneListIsRejected() => Stacks.Rejects(
+        Stacks.Config(Stacks.Project, Stacks.Gcp, "platform:cluster:\n  region: europe-west1\n  zones: []"),
+        "platform:cluster.zones: staging needs at least 1 zone, got none; add zones of the region");
 }

@@ -124,15 +124,6 @@ internal sealed class MapReader
         return value;
     }
 
-    /// <summary>Reads one of <paramref name="allowed"/> (matched case-insensitively), reporting a did-you-mean otherwise.</summary>
-    public T? Choice<T>(string name, IReadOnlyDictionary<string, T> allowed)
-        where T : struct
-    {
-        var key = Child(name);
-        var text = ScalarText(key, Node(name), _diagnostics, "one of " + Suggest.OneOf(allowed.Keys));
-        return text is null ? null : ParseChoice(key, text, allowed, _diagnostics);
-    }
-
     public Quantity? Quantity(string name)
     {
         var key = Child(name);

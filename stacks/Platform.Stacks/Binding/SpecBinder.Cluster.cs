@@ -179,11 +179,8 @@ public sealed partial class SpecBinder
         var min = ProfileDefaults.MinZones(_profile);
         if (seen.Count < min)
         {
-            _diagnostics.Error($"{key}.zones", $"{Lower(_profile)} needs at least {min} zones, got {seen.Count} ({string.Join(", ", seen)}); add zones of the region");
-        }
-        else if (seen.Count == 0)
-        {
-            _diagnostics.Error($"{key}.zones", "is empty; list at least one zone of the region");
+            var got = seen.Count == 0 ? "got none" : $"got {seen.Count} ({string.Join(", ", seen)})";
+            _diagnostics.Error($"{key}.zones", $"{Lower(_profile)} needs at least {min} zone{(min == 1 ? string.Empty : "s")}, {got}; add zones of the region");
         }
     }
 

@@ -31,14 +31,6 @@ public readonly record struct Resources(decimal Cpu, decimal MemoryBytes, decima
     public static Resources operator *(Resources a, decimal factor) =>
         new(a.Cpu * factor, a.MemoryBytes * factor, a.Pods * factor);
 
-    /// <summary>Adds two amounts.</summary>
-    public static Resources Add(Resources a, Resources b) => a + b;
-
-    /// <summary>Subtracts two amounts.</summary>
-    public static Resources Subtract(Resources a, Resources b) => a - b;
-
-    /// <summary>Scales an amount.</summary>
-    public static Resources Multiply(Resources a, decimal factor) => a * factor;
 
     /// <summary>A human description such as <c>12.5 CPU, 48 GiB memory, 330 pods</c>.</summary>
     public override string ToString() => string.Create(

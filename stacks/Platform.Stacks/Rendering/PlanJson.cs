@@ -38,7 +38,7 @@ public static class PlanJson
                     ["chartReference"] = a.Release.Chart.Reference,
                     ["repository"] = a.Release.Chart.Repository,
                     ["version"] = a.Release.Chart.Version,
-                    ["dependsOn"] = Kube(a.Release.DependsOn),
+                    ["dependsOn"] = Strings(a.Release.DependsOn),
                     ["valuesFile"] = a.Release.ValuesFile,
                 },
             }).ToArray()),
@@ -46,10 +46,10 @@ public static class PlanJson
             {
                 ["file"] = m.File,
                 ["order"] = m.Order,
-                ["dependsOnAddons"] = Kube(m.DependsOnAddons),
-                ["objects"] = Kube(m.Objects.Select(Describe).ToList()),
+                ["dependsOnAddons"] = Strings(m.DependsOnAddons),
+                ["objects"] = Strings(m.Objects.Select(Describe).ToList()),
             }).ToArray()),
-            ["outputs"] = Kube(plan.Outputs),
+            ["outputs"] = Strings(plan.Outputs),
         };
         var sorted = Sort(root);
         using var stream = new MemoryStream();
@@ -71,7 +71,7 @@ public static class PlanJson
         return $"{manifest["kind"]!.GetValue<string>()} {(ns is null ? name : $"{ns}/{name}")}";
     }
 
-    private static JsonArray Kube(IReadOnlyList<string> values) => Manifests.Kube.Strings([.. values]);
+    private static JsonArray Strings(IReadOnlyList<string> values) => Manifests.Kube.Strings([.. values]);
 
     private static JsonNode Sort(JsonNode node) => node switch
     {

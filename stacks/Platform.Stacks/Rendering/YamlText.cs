@@ -78,15 +78,12 @@ public static partial class YamlText
     {
         switch (value)
         {
-            case JsonObject { Count: 0 }:
-                builder.Append(" {}\n");
+            case JsonObject { Count: 0 } or JsonArray { Count: 0 }:
+                builder.Append(' ').Append(EmptyForm(value)).Append('\n');
                 break;
             case JsonObject child:
                 builder.Append('\n');
                 WriteMapping(builder, child, indent + 2);
-                break;
-            case JsonArray { Count: 0 }:
-                builder.Append(" []\n");
                 break;
             case JsonArray items:
                 builder.Append('\n');
@@ -113,11 +110,8 @@ public static partial class YamlText
                     builder.Append('\n');
                     WriteSequence(builder, nested, indent + 2);
                     break;
-                case JsonObject:
-                    builder.Append(" {}\n");
-                    break;
-                case JsonArray:
-                    builder.Append(" []\n");
+                case JsonObject or JsonArray:
+                    builder.Append(' ').Append(EmptyForm(item)).Append('\n');
                     break;
                 default:
                     builder.Append(' ').Append(ScalarOf(item)).Append('\n');
@@ -125,6 +119,8 @@ public static partial class YamlText
             }
         }
     }
+
+    private static string EmptyForm(JsonNode? node) => node is JsonArray ? "[]" : "{}";
 
     private static string ScalarOf(JsonNode? node)
     {
