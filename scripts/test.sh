@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The project's one test command (see README). It:
-#   1. restores and builds every project; one whose Pulumi packages are not on the configured NuGet
-#      sources is skipped with a line naming the missing package (any other failure fails the run);
-#   2. runs every test project that restored;
+#   1. restores and builds every project. On a machine whose NuGet sources have no Pulumi packages
+#      (neither nuget.org nor a local package folder), a Pulumi project is skipped with a line naming
+#      the missing package; with PLATFORM_REQUIRE_PULUMI=1 (set by .ci/run when it adds the package
+#      folder) that is a failure too. Any other restore or build failure fails the run;
+#   2. runs every test project that restored; Pulumi mock tests are counted apart in the summary;
 #   3. renders the committed and example stacks twice, checks the renders are byte-identical, and
 #      lints the YAML with yamllint when it is installed.
 set -euo pipefail
@@ -17,6 +19,7 @@ trap 'rm -rf "$work"' EXIT
 skipped_projects=()
 passed=0
 failed=0
+pulumi_passed=0
 
 # Restores one project. Returns 0 when it restored, 3 when only Pulumi packages were missing
 # (the reason is left in $work/skip-reason), and exits the script on any other failure.
@@ -45,6 +48,10 @@ mapfile -t projects < <(find stacks components infra tests benchmarks -name '*.c
 for project in "${projects[@]}"; do
   status=0
   restore "$project" || status=$?
+  if [[ $status -eq 3 && "${PLATFORM_REQUIRE_PULUMI:-0}" == 1 ]]; then
+    echo "restore failed for $project: Pulumi package missing although the package folder was added: $(cat "$work/skip-reason")" >&2
+    exit 1
+  fi
   if [[ $status -eq 3 ]]; then
     reason="$(cat "$work/skip-reason")"
     echo "SKIPPED $project: Pulumi package not available from the configured NuGet sources: $reason"
@@ -79,6 +86,10 @@ for project in "${projects[@]}"; do
   p="$(sed -E 's/.*Passed: +([0-9]+)/\1/' <<<"$counts")"
   passed=$((passed + p))
   failed=$((failed + f))
+  # Every test project but the Pulumi-free one runs Pulumi mock tests.
+  if [[ "$project" != tests/Platform.Stacks.Tests/* ]]; then
+    pulumi_passed=$((pulumi_passed + p))
+  fi
   if [[ $status -ne 0 && $f -eq 0 ]]; then
     cat "$log" >&2
     exit 1
@@ -111,5 +122,5 @@ fi
 if [[ ${#skipped_projects[@]} -gt 0 ]]; then
   echo "note: ${#skipped_projects[@]} project(s) were skipped because the Pulumi packages are not on this machine's NuGet sources; on a machine with nuget.org they build and their tests run."
 fi
-echo "summary: $passed passed, $failed failed"
+echo "summary: $passed passed, $failed failed (pulumi: $pulumi_passed passed)"
 [[ $failed -eq 0 ]]
