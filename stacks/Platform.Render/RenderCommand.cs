@@ -70,6 +70,11 @@ public static class RenderCommand
 
         var directory = options.GetValueOrDefault("--dir", Directory.GetCurrentDirectory());
         var result = Planner.PlanStackFile(directory, stack);
+        foreach (var warning in result.Warnings)
+        {
+            stderr.WriteLine($"warning: {warning}");
+        }
+
         if (!result.Succeeded)
         {
             stderr.WriteLine($"Pulumi.{stack}.yaml has {result.Errors.Count} configuration error{(result.Errors.Count == 1 ? string.Empty : "s")}:");

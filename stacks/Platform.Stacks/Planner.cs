@@ -31,7 +31,7 @@ public static class Planner
         ArgumentNullException.ThrowIfNull(stack);
         var diagnostics = new DiagnosticBag();
         var raw = StackFileReader.ReadFile(StackFileReader.PathFor(directory, stack), stack, diagnostics);
-        return diagnostics.HasErrors ? new PlanResult(null, diagnostics.Items) : Plan(raw, diagnostics);
+        return diagnostics.HasErrors ? new PlanResult(null, diagnostics.Items, diagnostics.Warnings) : Plan(raw, diagnostics);
     }
 
     /// <summary>Plans from raw configuration (a stack file or the engine's config).</summary>
@@ -46,7 +46,7 @@ public static class Planner
         var addons = AddonPlanner.Plan(spec, diagnostics);
         if (diagnostics.HasErrors)
         {
-            return new PlanResult(null, diagnostics.Items);
+            return new PlanResult(null, diagnostics.Items, diagnostics.Warnings);
         }
 
         var bundles = BundleBuilders
@@ -57,7 +57,7 @@ public static class Planner
             .ToList();
         var cluster = ClusterPlanner.Plan(spec, network);
         var plan = new PlatformPlan(spec, cluster, network, pools, capacity, addons, bundles, Outputs(spec.Cloud));
-        return new PlanResult(plan, []);
+        return new PlanResult(plan, [], diagnostics.Warnings);
     }
 
     /// <summary>The stack outputs the program exports for a cloud, under stable names.</summary>

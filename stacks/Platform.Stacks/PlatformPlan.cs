@@ -31,6 +31,14 @@ public sealed record PlatformPlan(
     /// <summary>Version of the plan's JSON shape; bumped when a field changes meaning.</summary>
     public const int SchemaVersion = 1;
 
-    /// <summary>The Helm releases to install, in install order.</summary>
-    public IEnumerable<HelmReleasePlan> Releases => Addons.Where(a => a.Release is not null).Select(a => a.Release!);
+    /// <summary>
+    /// The Helm releases of the cluster layer, which the cluster components install with the cluster: today the
+    /// Cluster Autoscaler on EKS.
+    /// </summary>
+    public IEnumerable<HelmReleasePlan> ClusterReleases =>
+        Cluster.Eks is { } eks ? [eks.Autoscaler.Release] : [];
+
+    /// <summary>Every planned Helm release: the cluster layer's first, then the add-ons' in install order.</summary>
+    public IEnumerable<HelmReleasePlan> Releases =>
+        ClusterReleases.Concat(Addons.Where(a => a.Release is not null).Select(a => a.Release!));
 }

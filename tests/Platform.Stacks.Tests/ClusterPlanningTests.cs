@@ -30,8 +30,7 @@ public class ClusterPlanningTests
         var gke = plan.Cluster.Gke!;
 
         Assert.Equal("acme-platform-prod.svc.id.goog", gke.WorkloadPool);
-        Assert.Equal("CALICO", gke.NetworkPolicyProvider);
-        Assert.Equal("LEGACY_DATAPATH", gke.DatapathProvider);
+        Assert.Equal(new GkeNetworkPolicyPlan("calico", "LEGACY_DATAPATH", CalicoEnabled: true), gke.NetworkPolicy);
         Assert.Equal("prod-pods", gke.PodsRangeName);
         Assert.Equal("10.20.0.0/17", gke.PodsCidr);
         Assert.Equal("prod-services", gke.ServicesRangeName);
@@ -78,9 +77,9 @@ public class ClusterPlanningTests
 
         Assert.Equal("1.34", eks.Version);
         Assert.Equal("API", eks.AuthenticationMode);
-        Assert.Equal(["aws-ebs-csi-driver", "coredns", "kube-proxy", "vpc-cni"], eks.Addons.Select(a => a.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["aws-ebs-csi-driver", "coredns", "eks-pod-identity-agent", "kube-proxy", "vpc-cni"], eks.Addons.Select(a => a.Name).Order(StringComparer.Ordinal));
         Assert.All(eks.Addons, a => Assert.Matches("^v[0-9]+\\.[0-9]+\\.[0-9]+-eksbuild\\.[0-9]+$", a.Version));
-        Assert.Equal("alias/aws-prod-secrets", eks.KmsKeyAlias);
+        Assert.Equal("alias/aws-prod-secrets", eks.SecretsKey.Alias);
         Assert.Equal(5, eks.LogTypes.Count);
     }
 
@@ -104,7 +103,7 @@ public class ClusterPlanningTests
 
         Assert.False(eks.EndpointPublicAccess);
         Assert.Empty(eks.PublicAccessCidrs);
-        Assert.Equal(["arn:aws:iam::123456789012:role/platform-admins"], eks.Admins);
+        Assert.Equal(["arn:aws:iam::123456789012:role/platform-admins"], eks.Admins.Select(a => a.PrincipalArn));
     }
 
     [Fact]
@@ -156,13 +155,12 @@ public class ClusterPlanningTests
     }
 
     [Fact]
-    public void EksSubnetTagsLetLoadBalancersAndKarpenterFindThem()
+    public void EksSubnetTagsLetLoadBalancersFindThem()
     {
         var eks = AwsProd().Cluster.Eks!;
 
         Assert.Equal("1", eks.PublicSubnetTags["kubernetes.io/role/elb"]);
         Assert.Equal("1", eks.PrivateSubnetTags["kubernetes.io/role/internal-elb"]);
-        Assert.Equal("aws-prod", eks.PrivateSubnetTags["karpenter.sh/discovery"]);
         Assert.Equal("shared", eks.PublicSubnetTags["kubernetes.io/cluster/aws-prod"]);
     }
 

@@ -67,7 +67,7 @@ public class NetworkPlanningTests
     {
         var plan = Stacks.Valid(Stacks.Config(
             "platform:cloud: aws",
-            "platform:cluster:\n  region: eu-west-1\n  zones: [eu-west-1a, eu-west-1b]",
+            Stacks.AwsCluster,
             "platform:network: { cidr: 172.20.0.0/16 }"));
 
         Assert.Equal("10.100.0.0/16", plan.Network!.ServicesCidr);
@@ -78,7 +78,7 @@ public class NetworkPlanningTests
     {
         var plan = Stacks.Valid(Stacks.Config(
             "platform:cloud: aws",
-            "platform:cluster:\n  region: eu-west-1\n  zones: [eu-west-1a, eu-west-1b, eu-west-1c]"));
+            Stacks.AwsCluster));
 
         Assert.Equal(1, plan.Network!.NatGateways);
     }

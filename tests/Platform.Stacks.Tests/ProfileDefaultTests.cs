@@ -5,7 +5,7 @@ namespace Platform.Stacks.Tests;
 public class ProfileDefaultTests
 {
     private static PlatformPlan Prod(params string[] extra) => Stacks.Valid(
-        Stacks.Config(["gcp:project: acme-platform-prod", Stacks.Gcp, Stacks.Cluster + "\n  authorizedNetworks: [203.0.113.0/24]", .. extra]),
+        Stacks.Config(["gcp:project: acme-platform-prod", Stacks.Gcp, Stacks.Cluster, .. extra]),
         "prod");
 
     [Fact]
@@ -75,7 +75,7 @@ public class ProfileDefaultTests
     public void ExplicitReleaseChannelWinsInProd()
     {
         var plan = Stacks.Valid(
-            Stacks.Config("gcp:project: acme-platform-prod", Stacks.Gcp, Stacks.Cluster + "\n  authorizedNetworks: [203.0.113.0/24]\n  releaseChannel: regular"),
+            Stacks.Config("gcp:project: acme-platform-prod", Stacks.Gcp, Stacks.Cluster + "\n  releaseChannel: regular"),
             "prod");
 
         Assert.Equal("REGULAR", plan.Spec.Cluster.ReleaseChannel);
@@ -89,7 +89,8 @@ public class ProfileDefaultTests
 
         Assert.Equal("staging", plan.Spec.Cluster.Name);
         Assert.Equal("stack name", plan.Spec.Sources["platform:cluster.name"]);
-        Assert.Equal(["staging-system", "staging-general", "staging-compute", "staging-stateful"], plan.NodePools.Select(p => p.Name));
+        Assert.Equal(["staging-system", "staging-general", "staging-compute", "staging-stateful"], plan.NodePools.Select(p => p.ResourceName));
+        Assert.All(plan.NodePools, p => Assert.Matches($"^{p.ResourceName}-[0-9a-f]{{6}}$", p.Name));
     }
 
     [Fact]
@@ -136,11 +137,14 @@ public class ProfileDefaultTests
     }
 
     [Fact]
-    public void BumpingAPoolsGenerationGivesItANewNameSoItIsCreatedBeforeTheOldIsRemoved()
+    public void BumpingAPoolsGenerationGivesOnlyThatPoolANewCloudNameAndKeepsItsResourceName()
     {
-        var plan = Stacks.Valid(Stacks.GcpStaging("platform:nodePools:\n  general: { generation: 2, machineType: n2-standard-8 }"));
+        var before = Stacks.Valid(Stacks.GcpStaging()).NodePools;
+        var after = Stacks.Valid(Stacks.GcpStaging("platform:nodePools:\n  general: { generation: 2 }")).NodePools;
 
-        Assert.Equal(["staging-system", "staging-general-g2", "staging-compute", "staging-stateful"], plan.NodePools.Select(p => p.Name));
-        Assert.Equal("config", plan.Spec.Sources["platform:nodePools.general.generation"]);
+        Assert.Equal(before.Select(p => p.ResourceName), after.Select(p => p.ResourceName));
+        Assert.Equal(
+            [true, false, true, true],
+            before.Zip(after, (b, a) => b.Name == a.Name));
     }
 }

@@ -31,14 +31,14 @@ public class ValidationRuleTests
 
     [Fact]
     public void ProdSpotSystemPoolIsRejected() => Stacks.Rejects(
-        Stacks.Config("gcp:project: acme-platform-prod", Stacks.Gcp, Stacks.Cluster + "\n  authorizedNetworks: [203.0.113.0/24]", "platform:nodePools:\n  system: { spot: true }"),
+        Stacks.Config("gcp:project: acme-platform-prod", Stacks.Gcp, Stacks.Cluster, "platform:nodePools:\n  system: { spot: true }"),
         "platform:nodePools.system.spot: true is not allowed in prod: a spot-only system pool can lose every critical add-on at once; use false",
         "prod");
 
     [Fact]
     public void ProdPublicEndpointWithoutAuthorizedNetworksIsRejected() => Stacks.Rejects(
-        Stacks.Config("gcp:project: acme-platform-prod", Stacks.Gcp, Stacks.Cluster),
-        "platform:cluster.authorizedNetworks: prod with a public endpoint needs at least one CIDR; list the networks allowed to reach the API server or set privateEndpoint: true",
+        Stacks.Config("gcp:project: acme-platform-prod", Stacks.Gcp, "platform:cluster:\n  region: europe-west1\n  zones: [europe-west1-b, europe-west1-c, europe-west1-d]"),
+        "platform:cluster.authorizedNetworks: a public endpoint needs at least one CIDR that may reach the API server; list your networks, set privateEndpoint: true",
         "prod");
 
     [Fact]
@@ -262,7 +262,7 @@ public class ValidationRuleTests
     [Fact]
     public void DuplicatedPoolNameInTheStackFileIsRejected() => Stacks.Rejects(
         Stacks.GcpStaging("platform:nodePools:\n  general: { maxNodes: 3 }\n  general: { maxNodes: 5 }"),
-        "platform:nodePools.general: is defined twice (lines 8 and 9); keep one");
+        "platform:nodePools.general: is defined twice (lines 9 and 10); keep one");
 
     [Fact]
     public void AllErrorsAreReportedAtOnce()

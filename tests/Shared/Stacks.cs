@@ -12,6 +12,16 @@ internal static class Stacks
         platform:cluster:
           region: europe-west1
           zones: [europe-west1-b, europe-west1-c, europe-west1-d]
+          authorizedNetworks: [203.0.113.0/24]
+        """;
+
+    /// <summary>An EKS cluster entry over three zones, with the admin every aws stack must list.</summary>
+    public const string AwsCluster = """
+        platform:cluster:
+          region: eu-west-1
+          zones: [eu-west-1a, eu-west-1b, eu-west-1c]
+          authorizedNetworks: [203.0.113.0/24]
+          admins: ["arn:aws:iam::123456789012:role/platform-deployer"]
         """;
 
     /// <summary>A stack file whose config holds the given top-level entries (each may span lines).</summary>
@@ -28,7 +38,7 @@ internal static class Stacks
     {
         var diagnostics = new DiagnosticBag();
         var raw = StackFileReader.Parse(yaml, stack, diagnostics);
-        return diagnostics.HasErrors ? new PlanResult(null, diagnostics.Items) : Planner.Plan(raw, diagnostics);
+        return diagnostics.HasErrors ? new PlanResult(null, diagnostics.Items, diagnostics.Warnings) : Planner.Plan(raw, diagnostics);
     }
 
     public static PlatformPlan Valid(string yaml, string stack = "staging")

@@ -52,6 +52,12 @@ public static class AddonCatalog
             ["prometheus"], Everywhere, Resources.Of(0.25m, 0.5m, 1), Resources.Of(0.5m, 1m, 2), Resources.Zero),
     ];
 
+    /// <summary>
+    /// The Cluster Autoscaler chart. It is part of the EKS cluster layer rather than a switchable add-on: without it
+    /// the managed node groups never leave their minimum size.
+    /// </summary>
+    public static ChartRef ClusterAutoscaler { get; } = new("cluster-autoscaler", "https://kubernetes.github.io/autoscaler", "9.59.0");
+
     /// <summary>The catalog names, in install order.</summary>
     public static IReadOnlyList<string> Names { get; } = All.Select(a => a.Name).ToList();
 

@@ -9,6 +9,11 @@ public sealed partial class SpecBinder
 {
     private static readonly string[] ReleaseChannels = ["RAPID", "REGULAR", "STABLE", "EXTENDED"];
 
+    /// <summary>The GKE network policy modes <c>platform:cluster.networkPolicy</c> accepts.</summary>
+    public static IReadOnlyList<string> NetworkPolicies { get; } = ["calico", "dataplaneV2"];
+
+    private const string Anywhere = "0.0.0.0/0";
+
     private bool IsCloud => _cloud is CloudKind.Gcp or CloudKind.Aws;
 
     private ClusterSpec BindCluster()
@@ -28,6 +33,7 @@ public sealed partial class SpecBinder
         var context = map?.String("context");
         var kubeconfig = map?.String("kubeconfig");
         var admins = map?.StringList("admins", "IAM role or user ARNs");
+        var networkPolicy = map?.String("networkPolicy");
         map?.RejectUnknown();
 
         foreach (var cloudOnly in new[] { "region", "zones", "kubernetesVersion", "privateEndpoint", "authorizedNetworks", "deletionProtection", "maintenanceWindow" })
@@ -40,6 +46,18 @@ public sealed partial class SpecBinder
         OnlyFor(map, "context", CloudKind.Existing);
         OnlyFor(map, "kubeconfig", CloudKind.Existing);
         OnlyFor(map, "admins", CloudKind.Aws);
+        OnlyFor(map, "networkPolicy", CloudKind.Gcp);
+        if (networkPolicy is not null && !NetworkPolicies.Contains(networkPolicy, StringComparer.Ordinal))
+        {
+            var guess = Suggest.Closest(networkPolicy, NetworkPolicies);
+            var hint = guess is null ? string.Empty : $"did you mean '{guess}'? ";
+            _diagnostics.Error($"{key}.networkPolicy", $"{MapReader.Show(networkPolicy)} is not allowed; {hint}use {Suggest.OneOf(NetworkPolicies)} (fixed when the cluster is created)");
+        }
+
+        if (_cloud == CloudKind.Aws && ((admins is null && !(map?.Has("admins") ?? false)) || admins is { Count: 0 }))
+        {
+            _diagnostics.Error($"{key}.admins", "is required on aws: the cluster gives its creator no implicit access, so list at least the IAM role that runs pulumi up, e.g. [arn:aws:iam::123456789012:role/platform-deployer]");
+        }
         foreach (var (arn, index) in (admins ?? []).Select((a, i) => (a, i)))
         {
             if (!IamPrincipal().IsMatch(arn))
@@ -98,10 +116,9 @@ public sealed partial class SpecBinder
             }
         }
 
-        if (IsCloud && _profile == EnvironmentProfile.Prod && privateEndpoint != true && authorized is { Count: 0 } or null
-            && !_diagnostics.HasErrorAt($"{key}.authorizedNetworks"))
+        if (IsCloud && !_diagnostics.HasErrorAt($"{key}.authorizedNetworks"))
         {
-            _diagnostics.Error($"{key}.authorizedNetworks", "prod with a public endpoint needs at least one CIDR; list the networks allowed to reach the API server or set privateEndpoint: true");
+            CheckEndpointExposure(key, privateEndpoint == true, authorized ?? []);
         }
 
         var cloud = IsCloud;
@@ -118,7 +135,62 @@ public sealed partial class SpecBinder
             _cloud == CloudKind.Gcp ? Record($"{key}.secretsEncryptionKey", kmsKey) : null,
             _cloud == CloudKind.Existing ? Record($"{key}.context", context) : null,
             _cloud == CloudKind.Existing ? Record($"{key}.kubeconfig", kubeconfig) : null,
-            _cloud == CloudKind.Aws ? Record<IReadOnlyList<string>>($"{key}.admins", admins) ?? [] : []);
+            _cloud == CloudKind.Aws ? Record<IReadOnlyList<string>>($"{key}.admins", admins) ?? [] : [],
+            _cloud == CloudKind.Gcp ? PickRef($"{key}.networkPolicy", networkPolicy, "calico", "default") : null);
+    }
+
+    /// <summary>
+    /// Who may reach the API server. An endpoint open to the internet is never a default: a public endpoint
+    /// needs listed networks (0.0.0.0/0 only when written out, with a warning, and never in prod), and a private
+    /// GKE endpoint needs private ranges, because GKE refuses it without authorized networks or with public ones.
+    /// </summary>
+    private void CheckEndpointExposure(string key, bool privateEndpoint, IReadOnlyList<string> authorized)
+    {
+        var networksKey = $"{key}.authorizedNetworks";
+        if (privateEndpoint)
+        {
+            if (_cloud == CloudKind.Aws && authorized.Count > 0)
+            {
+                _diagnostics.Error(networksKey, "are not used with privateEndpoint: true on aws (EKS's private endpoint is reached from inside the VPC); remove them or set privateEndpoint: false");
+            }
+            else if (_cloud == CloudKind.Gcp && authorized.Count == 0)
+            {
+                _diagnostics.Error(networksKey, "a private GKE endpoint needs at least one private range that may reach it (GKE refuses it otherwise), e.g. the VPC range or your VPN's range");
+            }
+
+            if (_cloud == CloudKind.Gcp)
+            {
+                foreach (var (cidr, index) in authorized.Select((c, i) => (c, i)))
+                {
+                    if (Syntax.CidrProblem(cidr, out var range) is null && !Syntax.IsPrivate(range))
+                    {
+                        _diagnostics.Error($"{networksKey}[{index}]", $"'{cidr}' is public, and GKE refuses public networks for a private endpoint; use private ranges or set privateEndpoint: false");
+                    }
+                }
+            }
+
+            return;
+        }
+
+        if (authorized.Count == 0)
+        {
+            var open = _profile == EnvironmentProfile.Prod ? string.Empty : $", or list {Anywhere} to open it to the internet on purpose";
+            _diagnostics.Error(networksKey, $"a public endpoint needs at least one CIDR that may reach the API server; list your networks, set privateEndpoint: true{open}");
+            return;
+        }
+
+        var anywhere = authorized.Select((c, i) => (c, i)).Where(x => x.c == Anywhere).ToList();
+        foreach (var (_, index) in anywhere)
+        {
+            if (_profile == EnvironmentProfile.Prod)
+            {
+                _diagnostics.Error($"{networksKey}[{index}]", $"'{Anywhere}' opens the prod API server to the internet; list the networks that need it or set privateEndpoint: true");
+            }
+            else
+            {
+                _diagnostics.Warning($"{networksKey}[{index}]", $"'{Anywhere}' opens the API server to the internet; list the networks that need it instead");
+            }
+        }
     }
 
     private T? Record<T>(string key, T? value)
@@ -217,6 +289,11 @@ public sealed partial class SpecBinder
         var services = map?.String("servicesCidr");
         map?.RejectUnknown();
         OnlyFor(map, "nodesCidr", CloudKind.Gcp);
+        if (_cloud == CloudKind.Aws && map is not null && map.Has("maxPodsPerNode"))
+        {
+            _diagnostics.Error(map.Child("maxPodsPerNode"), "is not used on aws: the VPC CNI sets pods per node by instance type (m6i.xlarge runs 58), and the plan uses that figure; remove it");
+        }
+
         OnlyFor(map, "podsCidr", CloudKind.Gcp);
 
         foreach (var (name, value) in new[] { ("cidr", cidr), ("nodesCidr", nodes), ("podsCidr", pods), ("servicesCidr", services) })

@@ -14,15 +14,18 @@ namespace Platform.Stacks.Clusters;
 /// <param name="ServicesRangeName">Secondary range name for services.</param>
 /// <param name="ServicesCidr">Service range.</param>
 /// <param name="RouterName">Cloud Router that carries the NAT.</param>
-/// <param name="NatName">Cloud NAT giving private nodes egress.</param>
+/// <param name="Nat">Cloud NAT giving private nodes egress.</param>
 /// <param name="PrivateEndpoint">True: the API server has no public endpoint.</param>
-/// <param name="AuthorizedNetworks">CIDRs allowed to reach the endpoint.</param>
+/// <param name="AuthorizedNetworks">CIDRs allowed to reach the endpoint; never empty (validation requires them).</param>
+/// <param name="GcpPublicCidrsAccess">Whether Google Cloud's own public IP ranges may reach the endpoint; always false.</param>
 /// <param name="WorkloadPool">Workload Identity pool, <c>&lt;project&gt;.svc.id.goog</c>.</param>
-/// <param name="NetworkPolicyProvider">CALICO: GKE's Calico network policy (Dataplane V1).</param>
-/// <param name="DatapathProvider">LEGACY_DATAPATH, which Calico network policy requires.</param>
+/// <param name="NetworkPolicy">How network policy is enforced; fixed at creation.</param>
 /// <param name="DatabaseEncryptionKey">Cloud KMS key for application-layer secrets encryption, or null.</param>
 /// <param name="MaintenanceStartTime">Daily maintenance window start, HH:MM UTC.</param>
 /// <param name="DeletionProtection">Whether GKE refuses to delete the cluster.</param>
+/// <param name="BinaryAuthorization">Binary Authorization evaluation mode: PROJECT_SINGLETON_POLICY_ENFORCE in prod, DISABLED elsewhere.</param>
+/// <param name="ShieldedNodes">Shielded GKE nodes; always true.</param>
+/// <param name="DefaultPool">The default node pool GKE creates with the cluster, and removes.</param>
 /// <param name="NodeServiceAccount">The node pools' own least-privilege service account.</param>
 public sealed record GkeClusterPlan(
     string Project,
@@ -38,13 +41,16 @@ public sealed record GkeClusterPlan(
     string ServicesRangeName,
     string ServicesCidr,
     string RouterName,
-    string NatName,
+    CloudNatPlan Nat,
     bool PrivateEndpoint,
     IReadOnlyList<string> AuthorizedNetworks,
+    bool GcpPublicCidrsAccess,
     string WorkloadPool,
-    string NetworkPolicyProvider,
-    string DatapathProvider,
+    GkeNetworkPolicyPlan NetworkPolicy,
     string? DatabaseEncryptionKey,
     string MaintenanceStartTime,
     bool DeletionProtection,
+    string BinaryAuthorization,
+    bool ShieldedNodes,
+    GkeDefaultPoolPlan DefaultPool,
     GcpServiceAccountPlan NodeServiceAccount);

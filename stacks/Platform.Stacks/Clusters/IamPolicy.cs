@@ -2,9 +2,96 @@ using System.Text.Json.Nodes;
 
 namespace Platform.Stacks.Clusters;
 
-/// <summary>IAM trust policies as JSON documents, built from typed parts rather than string templates.</summary>
+/// <summary>IAM trust and permission policies as JSON documents, built from typed parts rather than string templates.</summary>
 public static class IamPolicy
 {
+    /// <summary>The EKS Pod Identity service, which assumes roles on behalf of service accounts.</summary>
+    public const string PodIdentityService = "pods.eks.amazonaws.com";
+
+    /// <summary>Lets EKS Pod Identity assume the role (and tag the session with the pod's identity).</summary>
+    public static string AssumeRoleByPodIdentity() => Document(new JsonObject
+    {
+        ["Effect"] = "Allow",
+        ["Principal"] = new JsonObject { ["Service"] = PodIdentityService },
+        ["Action"] = new JsonArray("sts:AssumeRole", "sts:TagSession"),
+    });
+
+    /// <summary>
+    /// The Cluster Autoscaler's permissions: describe Auto Scaling groups, instance types, launch templates and
+    /// node groups anywhere (read-only), but change the size of, or terminate instances in, only the groups EKS
+    /// tagged as owned by <paramref name="clusterName"/>.
+    /// </summary>
+    public static string ClusterAutoscaler(string clusterName)
+    {
+        ArgumentNullException.ThrowIfNull(clusterName);
+        return Document(
+            new JsonObject
+            {
+                ["Sid"] = "Describe",
+                ["Effect"] = "Allow",
+                ["Action"] = new JsonArray(
+                    "autoscaling:DescribeAutoScalingGroups",
+                    "autoscaling:DescribeAutoScalingInstances",
+                    "autoscaling:DescribeLaunchConfigurations",
+                    "autoscaling:DescribeScalingActivities",
+                    "autoscaling:DescribeTags",
+                    "ec2:DescribeImages",
+                    "ec2:DescribeInstanceTypes",
+                    "ec2:DescribeLaunchTemplateVersions",
+                    "ec2:GetInstanceTypesFromInstanceRequirements",
+                    "eks:DescribeNodegroup"),
+                ["Resource"] = "*",
+            },
+            new JsonObject
+            {
+                ["Sid"] = "ResizeOwnGroups",
+                ["Effect"] = "Allow",
+                ["Action"] = new JsonArray("autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"),
+                ["Resource"] = "*",
+                ["Condition"] = new JsonObject
+                {
+                    ["StringEquals"] = new JsonObject { [$"aws:ResourceTag/k8s.io/cluster-autoscaler/{clusterName}"] = "owned" },
+                },
+            });
+    }
+
+    /// <summary>
+    /// A KMS key policy: <paramref name="administrators"/> manage the key but cannot use it; the role
+    /// <paramref name="userArn"/> may do <paramref name="userActions"/> and nothing more.
+    /// </summary>
+    public static string KmsKey(IReadOnlyList<string> administrators, string userArn, IReadOnlyList<string> userActions)
+    {
+        ArgumentNullException.ThrowIfNull(administrators);
+        ArgumentNullException.ThrowIfNull(userArn);
+        ArgumentNullException.ThrowIfNull(userActions);
+        return Document(
+            new JsonObject
+            {
+                ["Sid"] = "Administrators",
+                ["Effect"] = "Allow",
+                ["Principal"] = new JsonObject { ["AWS"] = Strings(administrators) },
+                ["Action"] = Strings(KeyAdministration),
+                ["Resource"] = "*",
+            },
+            new JsonObject
+            {
+                ["Sid"] = "ClusterUse",
+                ["Effect"] = "Allow",
+                ["Principal"] = new JsonObject { ["AWS"] = userArn },
+                ["Action"] = Strings(userActions),
+                ["Resource"] = "*",
+            });
+    }
+
+    /// <summary>What a key administrator may do: manage, tag and schedule deletion, never encrypt or decrypt.</summary>
+    public static IReadOnlyList<string> KeyAdministration { get; } =
+    [
+        "kms:CancelKeyDeletion", "kms:Create*", "kms:Delete*", "kms:Describe*", "kms:Disable*", "kms:Enable*", "kms:Get*",
+        "kms:List*", "kms:Put*", "kms:Revoke*", "kms:RotateKeyOnDemand", "kms:ScheduleKeyDeletion", "kms:TagResource",
+        "kms:UntagResource", "kms:Update*",
+    ];
+
+    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
     /// <summary>Lets an AWS service (e.g. <c>eks.amazonaws.com</c>) assume the role.</summary>
     public static string AssumeRoleByService(string service)
     {
@@ -46,9 +133,9 @@ public static class IamPolicy
         });
     }
 
-    private static string Document(JsonObject statement) => new JsonObject
+    private static string Document(params JsonObject[] statements) => new JsonObject
     {
         ["Version"] = "2012-10-17",
-        ["Statement"] = new JsonArray(statement),
+        ["Statement"] = new JsonArray([.. statements]),
     }.ToJsonString();
 }

@@ -1,9 +1,13 @@
 namespace Platform.Stacks.Diagnostics;
 
-/// <summary>Collects every configuration error so that all of them are reported at once.</summary>
+/// <summary>
+/// Collects every configuration error so that all of them are reported at once, and the warnings: findings
+/// that do not stop a plan but that a reviewer should see.
+/// </summary>
 public sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = [];
+    private readonly List<Diagnostic> _warnings = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
     /// <summary>The errors in the order they were found, without duplicates.</summary>
@@ -19,6 +23,19 @@ public sealed class DiagnosticBag
         if (_seen.Add(diagnostic.ToString()))
         {
             _items.Add(diagnostic);
+        }
+    }
+
+    /// <summary>The warnings in the order they were found, without duplicates.</summary>
+    public IReadOnlyList<Diagnostic> Warnings => _warnings;
+
+    /// <summary>Reports a warning for <paramref name="key"/>; it never stops a plan.</summary>
+    public void Warning(string key, string message)
+    {
+        var diagnostic = new Diagnostic(key, message);
+        if (_seen.Add("warning " + diagnostic))
+        {
+            _warnings.Add(diagnostic);
         }
     }
 

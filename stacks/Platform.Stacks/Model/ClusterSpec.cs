@@ -7,13 +7,17 @@ namespace Platform.Stacks.Model;
 /// <param name="ReleaseChannel">GKE release channel (RAPID, REGULAR, STABLE, EXTENDED). gcp only. Default: REGULAR, STABLE in prod.</param>
 /// <param name="KubernetesVersion">Pinned control-plane version (<c>1.34</c>). aws: default from the version catalog; gcp: optional minimum version.</param>
 /// <param name="PrivateEndpoint">Whether the API server has only a private endpoint. Default false.</param>
-/// <param name="AuthorizedNetworks">CIDRs allowed to reach a public endpoint. Prod with a public endpoint needs at least one.</param>
+/// <param name="AuthorizedNetworks">
+/// CIDRs allowed to reach the API server. A public endpoint needs at least one (0.0.0.0/0 only when written
+/// out, and never in prod); a private GKE endpoint needs at least one private range.
+/// </param>
 /// <param name="DeletionProtection">Whether the cloud refuses to delete the cluster. Default: true in prod.</param>
 /// <param name="MaintenanceWindow">Daily maintenance window start, <c>HH:MM</c> UTC. Default 03:00.</param>
 /// <param name="SecretsEncryptionKey">gcp: a Cloud KMS key id for application-layer secrets encryption. Optional.</param>
 /// <param name="Context">existing: the kubeconfig context to use. Required for existing.</param>
 /// <param name="Kubeconfig">existing: path of the kubeconfig file. Default: the usual kubeconfig lookup.</param>
-/// <param name="Admins">aws: IAM role or user ARNs granted cluster admin through EKS access entries. Default: none.</param>
+/// <param name="Admins">aws: IAM role or user ARNs granted cluster admin through EKS access entries. Required on aws: the creator gets no implicit access.</param>
+/// <param name="NetworkPolicy">gcp: <c>calico</c> (Dataplane V1 with Calico) or <c>dataplaneV2</c>. Fixed at cluster creation. Default calico.</param>
 public sealed record ClusterSpec(
     string Name,
     string? Region,
@@ -27,4 +31,5 @@ public sealed record ClusterSpec(
     string? SecretsEncryptionKey,
     string? Context,
     string? Kubeconfig,
-    IReadOnlyList<string> Admins);
+    IReadOnlyList<string> Admins,
+    string? NetworkPolicy);

@@ -9,4 +9,5 @@ namespace Platform.Stacks.Planning;
 /// <param name="Addons">Requests of the enabled add-ons.</param>
 /// <param name="Headroom">Available minus what is asked; negative parts mean a shortfall.</param>
 /// <param name="Services">Replicas derived for each declared tenant service.</param>
-public sealed record CapacityPlan(bool Checked, Resources Available, Resources TenantQuotas, Resources Addons, Resources Headroom, IReadOnlyList<ServiceReplicas> Services);
+/// <param name="Reach">Per pool, what its autoscaler can reach; <paramref name="Available"/> counts exactly that.</param>
+public sealed record CapacityPlan(bool Checked, Resources Available, Resources TenantQuotas, Resources Addons, Resources Headroom, IReadOnlyList<ServiceReplicas> Services, IReadOnlyList<PoolReach> Reach);

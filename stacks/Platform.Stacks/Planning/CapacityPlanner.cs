@@ -35,7 +35,7 @@ public static class CapacityPlanner
 
         if (spec.Cloud == CloudKind.Existing || pools.Count == 0)
         {
-            return new CapacityPlan(false, Resources.Zero, tenantTotal, addonRequests, Resources.Zero, services);
+            return new CapacityPlan(false, Resources.Zero, tenantTotal, addonRequests, Resources.Zero, services, []);
         }
 
         var available = pools.Aggregate(Resources.Zero, (sum, p) => sum + (Usable(p, perNode) * p.MaxTotal));
@@ -55,7 +55,9 @@ public static class CapacityPlanner
                 $"at their largest the pools hold {available} but tenant quotas ({tenantTotal}) and add-ons ({addonRequests}) ask for {asked}; short by {shortfall}; raise maxNodes or use larger machine types"));
         }
 
-        return new CapacityPlan(true, available, tenantTotal, addonRequests, headroom, services);
+        var scaledBy = spec.Cloud == CloudKind.Aws ? "cluster-autoscaler (Helm release)" : "GKE cluster autoscaler";
+        var reach = pools.Select(p => new PoolReach(p.Name, scaledBy, p.MinTotal, p.MaxTotal, p.MaxPodsPerNode)).ToList();
+        return new CapacityPlan(true, available, tenantTotal, addonRequests, headroom, services, reach);
     }
 
     private static Resources Usable(NodePoolPlan pool, Resources daemonSets)

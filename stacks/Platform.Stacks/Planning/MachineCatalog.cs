@@ -27,6 +27,16 @@ public static class MachineCatalog
     public static MachineType? Find(CloudKind cloud, string name) =>
         Types(cloud).TryGetValue(name, out var type) ? type : null;
 
+    /// <summary>
+    /// Pods one node of <paramref name="type"/> really runs: on aws the VPC CNI's per-instance limit, which the EKS
+    /// node image gives the kubelet; on gcp the configured pods per node.
+    /// </summary>
+    public static int PodsPerNode(MachineType type, int configured)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return type.EniMaxPods ?? configured;
+    }
+
     /// <summary>Every known type name for a cloud, sorted.</summary>
     public static IReadOnlyDictionary<string, MachineType> Types(CloudKind cloud) => cloud switch
     {
@@ -87,7 +97,12 @@ public static class MachineCatalog
 
     private static IReadOnlyDictionary<string, MachineType> BuildAws()
     {
-        (string Size, int Cpus)[] sizes = [("large", 2), ("xlarge", 4), ("2xlarge", 8), ("4xlarge", 16), ("8xlarge", 32), ("12xlarge", 48), ("16xlarge", 64)];
+        // Network interfaces and IPv4 addresses per interface by size, as EC2 publishes them for these families.
+        (string Size, int Cpus, int Enis, int AddressesPerEni)[] sizes =
+        [
+            ("large", 2, 3, 10), ("xlarge", 4, 4, 15), ("2xlarge", 8, 4, 15), ("4xlarge", 16, 8, 30),
+            ("8xlarge", 32, 8, 30), ("12xlarge", 48, 8, 30), ("16xlarge", 64, 15, 50),
+        ];
         (string Family, decimal Ratio)[] families =
         [
             ("m6i", 4m), ("m7i", 4m), ("m6a", 4m), ("m7g", 4m),
@@ -97,18 +112,21 @@ public static class MachineCatalog
         var types = new SortedDictionary<string, MachineType>(StringComparer.Ordinal);
         foreach (var (family, ratio) in families)
         {
-            foreach (var (size, cpus) in sizes)
+            foreach (var (size, cpus, enis, addresses) in sizes)
             {
                 var name = $"{family}.{size}";
-                types[name] = new MachineType(name, cpus, cpus * ratio);
+                types[name] = new MachineType(name, cpus, cpus * ratio, EniPods(enis, addresses), Arm: family.EndsWith('g'));
             }
         }
 
-        foreach (var (name, cpus, memory) in new[] { ("t3.medium", 2, 4m), ("t3.large", 2, 8m), ("t3.xlarge", 4, 16m), ("t3.2xlarge", 8, 32m) })
+        foreach (var (name, cpus, memory, enis, addresses) in new[] { ("t3.medium", 2, 4m, 3, 6), ("t3.large", 2, 8m, 3, 12), ("t3.xlarge", 4, 16m, 4, 15), ("t3.2xlarge", 8, 32m, 4, 15) })
         {
-            types[name] = new MachineType(name, cpus, memory);
+            types[name] = new MachineType(name, cpus, memory, EniPods(enis, addresses));
         }
 
         return types;
     }
+
+    /// <summary>The VPC CNI's pod limit: every interface's secondary addresses, plus two host-network pods.</summary>
+    private static int EniPods(int interfaces, int addressesPerInterface) => (interfaces * (addressesPerInterface - 1)) + 2;
 }

@@ -112,13 +112,17 @@ public static class NetworkPlanner
         var slots = NextPowerOfTwo(zones.Count + 1);
         var privatePrefix = vpc.PrefixLength + Log2(slots);
         var publicPrefix = privatePrefix + Log2(NextPowerOfTwo(zones.Count));
-        var perZoneNodes = (ulong)spec.NodePools.Sum(p => (long)p.MaxNodes);
-        var need = (perZoneNodes * (ulong)(network.MaxPodsPerNode + 1)) + 5;
+        // With the VPC CNI every pod takes a VPC address, and a node runs as many pods as its type allows.
+        var pools = spec.NodePools
+            .Select(p => (p.MaxNodes, Pods: MachineCatalog.Find(spec.Cloud, p.MachineType) is { } type ? MachineCatalog.PodsPerNode(type, network.MaxPodsPerNode) : network.MaxPodsPerNode))
+            .ToList();
+        var perZoneNodes = (ulong)pools.Sum(p => (long)p.MaxNodes);
+        var need = pools.Aggregate(5UL, (sum, p) => sum + ((ulong)p.MaxNodes * (ulong)(p.Pods + 1)));
         var privateSize = 1UL << (32 - privatePrefix);
         if (privatePrefix > 28 || privateSize < need)
         {
             diagnostics.Error($"{NetworkKey}.cidr", Invariant(
-                $"'{network.Cidr}' is too small: each zone's private subnet would be a /{privatePrefix} ({privateSize} addresses) but {perZoneNodes} nodes × {network.MaxPodsPerNode + 1} addresses (pods and node, VPC CNI) + 5 reserved need {need}; use a larger CIDR or lower maxNodes"));
+                $"'{network.Cidr}' is too small: each zone's private subnet would be a /{privatePrefix} ({privateSize} addresses) but {perZoneNodes} nodes, each with its instance type's pods plus itself (VPC CNI), + 5 reserved need {need}; use a larger CIDR or lower maxNodes"));
             return null;
         }
 
@@ -149,7 +153,7 @@ public static class NetworkPlanner
         }
 
         var nat = spec.Environment == EnvironmentProfile.Prod ? zones.Count : 1;
-        return new NetworkPlan($"{name}-vpc", network.Cidr, network.MaxPodsPerNode, subnets, services, nat);
+        return new NetworkPlan($"{name}-vpc", network.Cidr, pools.Count == 0 ? 0 : pools.Max(p => p.Pods), subnets, services, nat);
     }
 
     private static int NextPowerOfTwo(int value)
