@@ -21,6 +21,11 @@ internal static class PlatformProgram
     public static PlatformPlan PlanOrFail()
     {
         var result = Planner.Plan(EngineConfig.Read());
+        foreach (var warning in result.Warnings)
+        {
+            Log.Warn(warning.ToString());
+        }
+
         if (result.Succeeded)
         {
             return result.Plan!;
@@ -51,7 +56,7 @@ internal static class PlatformProgram
                 BuildEks(plan, outputs);
                 break;
             case CloudKind.Existing:
-                var existing = new ExistingCluster(plan.Cluster.Name, new ExistingClusterArgs { Plan = plan.Cluster.Existing! });
+                var existing = new ExistingCluster(plan.Cluster.Name, ExistingClusterArgs.FromPlan(plan.Cluster));
                 outputs["kubeContext"] = existing.KubeContext;
                 break;
             default:

@@ -1,5 +1,6 @@
 using Platform.Stacks.Clusters;
 using Pulumi;
+using Pulumi.Aws.CloudWatch;
 using Pulumi.Aws.Eks;
 using Pulumi.Aws.Eks.Inputs;
 using Pulumi.Aws.Iam;
@@ -10,43 +11,52 @@ using KmsAlias = Pulumi.Aws.Kms.Alias;
 namespace Platform.Components.Aws;
 
 /// <summary>
-/// An EKS cluster: pinned version, endpoint access per plan, secrets envelope-encrypted with its own KMS key,
-/// API authentication with access entries for admins, control-plane logging, an IAM OIDC provider for IRSA,
-/// the node role, and a Kubernetes provider. Node groups are separate <see cref="EksNodeGroup"/> components.
+/// An EKS cluster: pinned version, endpoint access per the args, secrets envelope-encrypted with its own KMS key
+/// (administered by the admins, used only by the cluster role), API authentication with an explicit access entry per
+/// admin and no implicit creator access, control-plane logs into a log group it creates first, an IAM OIDC provider,
+/// the node role, and a Kubernetes provider that waits for the admins' access. The cluster waits for its role's policy
+/// attachments, so on destroy those outlive it and EKS can clean up its network interfaces. Node groups are separate
+/// <see cref="EksNodeGroup"/> components beside it; they must depend on <see cref="NodeRoleAttachments"/>.
 /// </summary>
 public sealed class EksCluster : ComponentResource
 {
-    /// <summary>Creates the cluster for the plan.</summary>
+    /// <summary>Creates the cluster.</summary>
     public EksCluster(string name, EksClusterArgs args, ComponentResourceOptions? options = null)
         : base("platform:aws:EksCluster", name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var plan = args.Plan;
-        var protect = new CustomResourceOptions { Parent = this, Protect = args.Protect };
-        var plain = new CustomResourceOptions { Parent = this };
+        var child = new CustomResourceOptions { Parent = this };
+        var replaceable = new CustomResourceOptions { Parent = this, Protect = false };
+
+        var (clusterRole, clusterAttachments) = CreateRole($"{name}-cluster", args.ClusterRoleName, IamPolicy.AssumeRoleByService("eks.amazonaws.com"), args.ClusterPolicyArns);
+        var (nodeRole, nodeAttachments) = CreateRole($"{name}-nodes", args.NodeRoleName, IamPolicy.AssumeRoleByService("ec2.amazonaws.com"), args.NodePolicyArns);
 
         var key = new Key($"{name}-secrets", new KeyArgs
         {
             Description = $"Envelope encryption of Kubernetes secrets in {args.ClusterName}",
-            EnableKeyRotation = true,
-            DeletionWindowInDays = 30,
-        }, protect);
-        _ = new KmsAlias($"{name}-secrets", new AliasArgs { Name = plan.KmsKeyAlias, TargetKeyId = key.KeyId }, plain);
+            EnableKeyRotation = args.KeyRotation,
+            DeletionWindowInDays = args.KeyDeletionWindowDays,
+            Policy = clusterRole.Arn.Apply(arn => IamPolicy.KmsKey(args.KeyAdministrators, arn, args.KeyUserActions)),
+        }, child);
+        _ = new KmsAlias($"{name}-secrets", new AliasArgs { Name = args.KeyAlias, TargetKeyId = key.KeyId }, replaceable);
 
-        var clusterRole = CreateRole($"{name}-cluster", plan.ClusterRoleName, IamPolicy.AssumeRoleByService("eks.amazonaws.com"), plan.ClusterPolicyArns, protect);
-        var nodeRole = CreateRole($"{name}-nodes", plan.NodeRoleName, IamPolicy.AssumeRoleByService("ec2.amazonaws.com"), plan.NodePolicyArns, protect);
+        var logs = new LogGroup($"{name}-logs", new LogGroupArgs
+        {
+            Name = args.LogGroupName,
+            RetentionInDays = args.LogRetentionDays,
+        }, child);
 
         var cluster = new Cluster($"{name}-cluster", new ClusterArgs
         {
             Name = args.ClusterName,
-            Version = plan.Version,
+            Version = args.Version,
             RoleArn = clusterRole.Arn,
             VpcConfig = new ClusterVpcConfigArgs
             {
-                SubnetIds = args.PrivateSubnetIds,
-                EndpointPrivateAccess = plan.EndpointPrivateAccess,
-                EndpointPublicAccess = plan.EndpointPublicAccess,
-                PublicAccessCidrs = plan.PublicAccessCidrs.ToList(),
+                SubnetIds = args.SubnetIds,
+                EndpointPrivateAccess = args.EndpointPrivateAccess,
+                EndpointPublicAccess = args.EndpointPublicAccess,
+                PublicAccessCidrs = args.PublicAccessCidrs,
             },
             EncryptionConfig = new ClusterEncryptionConfigArgs
             {
@@ -55,28 +65,29 @@ public sealed class EksCluster : ComponentResource
             },
             AccessConfig = new ClusterAccessConfigArgs
             {
-                AuthenticationMode = plan.AuthenticationMode,
-                BootstrapClusterCreatorAdminPermissions = true,
+                AuthenticationMode = args.AuthenticationMode,
+                BootstrapClusterCreatorAdminPermissions = args.BootstrapCreatorAdmin,
             },
-            EnabledClusterLogTypes = plan.LogTypes.ToList(),
-            KubernetesNetworkConfig = new ClusterKubernetesNetworkConfigArgs { ServiceIpv4Cidr = plan.ServiceIpv4Cidr },
-            DeletionProtection = plan.DeletionProtection,
-        }, new CustomResourceOptions { Parent = this, Protect = args.Protect, DependsOn = { clusterRole } });
+            EnabledClusterLogTypes = args.LogTypes,
+            KubernetesNetworkConfig = new ClusterKubernetesNetworkConfigArgs { ServiceIpv4Cidr = args.ServiceIpv4Cidr },
+            DeletionProtection = args.DeletionProtection,
+        }, new CustomResourceOptions { Parent = this, DependsOn = [.. clusterAttachments, logs] });
 
-        for (var i = 0; i < plan.Admins.Count; i++)
+        var access = new List<Resource>();
+        foreach (var (id, principal) in args.Admins.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
-            var entry = new AccessEntry($"{name}-admin-{i}", new AccessEntryArgs
+            var entry = new AccessEntry($"{name}-admin-{id}", new AccessEntryArgs
             {
                 ClusterName = cluster.Name,
-                PrincipalArn = plan.Admins[i],
-            }, plain);
-            _ = new AccessPolicyAssociation($"{name}-admin-{i}", new AccessPolicyAssociationArgs
+                PrincipalArn = principal,
+            }, replaceable);
+            access.Add(new AccessPolicyAssociation($"{name}-admin-{id}", new AccessPolicyAssociationArgs
             {
                 ClusterName = cluster.Name,
-                PrincipalArn = plan.Admins[i],
-                PolicyArn = plan.AdminPolicyArn,
+                PrincipalArn = principal,
+                PolicyArn = args.AdminPolicyArn,
                 AccessScope = new AccessPolicyAssociationAccessScopeArgs { Type = "cluster" },
-            }, new CustomResourceOptions { Parent = this, DependsOn = { entry } });
+            }, new CustomResourceOptions { Parent = this, Protect = false, DependsOn = { entry } }));
         }
 
         var issuer = cluster.Identities.Apply(identities => identities[0].Oidcs[0].Issuer ?? string.Empty);
@@ -84,34 +95,40 @@ public sealed class EksCluster : ComponentResource
         {
             Url = issuer,
             ClientIdLists = { "sts.amazonaws.com" },
-        }, plain);
+        }, child);
 
-        foreach (var addon in plan.Addons.Where(a => !a.NeedsNodes))
+        foreach (var (addon, version) in args.Addons.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
-            _ = new Addon($"{name}-{addon.Name}", new AddonArgs
+            _ = new Addon($"{name}-{addon}", new AddonArgs
             {
                 ClusterName = cluster.Name,
-                AddonName = addon.Name,
-                AddonVersion = addon.Version,
-                ResolveConflictsOnCreate = "OVERWRITE",
-                ResolveConflictsOnUpdate = "OVERWRITE",
-            }, plain);
+                AddonName = addon,
+                AddonVersion = version,
+                ResolveConflictsOnCreate = args.AddonConflictResolution,
+                ResolveConflictsOnUpdate = args.AddonConflictResolution,
+            }, replaceable);
         }
 
+        var region = args.Region;
         var kubeconfig = Output.Tuple(cluster.Name, cluster.Endpoint, cluster.CertificateAuthority)
-            .Apply(t => Kubeconfig.Eks(t.Item1, plan.Region, t.Item2, t.Item3.Data ?? string.Empty));
+            .Apply(t => Kubeconfig.Eks(t.Item1, region, t.Item2, t.Item3.Data ?? string.Empty));
 
         ClusterName = cluster.Name;
+        Version = cluster.Version;
         Endpoint = cluster.Endpoint;
         KubeconfigJson = Output.CreateSecret(kubeconfig);
         NodeRoleArn = nodeRole.Arn;
+        NodeRoleAttachments = nodeAttachments;
         OidcProviderArn = oidc.Arn;
         OidcIssuerUrl = issuer;
+        AdminAccess = access;
+        // Every Kubernetes object waits, through this provider, until the admins (the deployer among them) may reach the API.
         Provider = new K8s.Provider($"{name}-provider", new K8s.ProviderArgs
         {
             KubeConfig = KubeconfigJson,
             EnableServerSideApply = true,
-        }, plain);
+            DeleteUnreachable = args.DeleteUnreachable,
+        }, new CustomResourceOptions { Parent = this, Protect = false, DependsOn = [.. access] });
 
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -127,6 +144,9 @@ public sealed class EksCluster : ComponentResource
     [Output("clusterName")]
     public Output<string> ClusterName { get; }
 
+    /// <summary>The control plane's Kubernetes version; node groups follow it.</summary>
+    public Output<string> Version { get; }
+
     /// <summary>API server URL.</summary>
     [Output("endpoint")]
     public Output<string> Endpoint { get; }
@@ -139,6 +159,12 @@ public sealed class EksCluster : ComponentResource
     [Output("nodeRoleArn")]
     public Output<string> NodeRoleArn { get; }
 
+    /// <summary>The node role's policy attachments. Node groups depend on them, so nodes can join and are removed before them.</summary>
+    public IReadOnlyList<Resource> NodeRoleAttachments { get; }
+
+    /// <summary>The admins' access policy associations, which the Kubernetes provider waits for.</summary>
+    public IReadOnlyList<Resource> AdminAccess { get; }
+
     /// <summary>The IAM OIDC provider that IRSA roles trust.</summary>
     [Output("oidcProviderArn")]
     public Output<string> OidcProviderArn { get; }
@@ -149,18 +175,14 @@ public sealed class EksCluster : ComponentResource
     /// <summary>Kubernetes provider for this cluster; add-ons receive it through their options.</summary>
     public K8s.Provider Provider { get; }
 
-    private Role CreateRole(string resourceName, string roleName, string trustPolicy, IReadOnlyList<string> policies, CustomResourceOptions options)
+    private (Role Role, IReadOnlyList<Resource> Attachments) CreateRole(string resourceName, Input<string> roleName, string trustPolicy, IReadOnlyList<string> policies)
     {
-        var role = new Role(resourceName, new RoleArgs { Name = roleName, AssumeRolePolicy = trustPolicy }, options);
-        foreach (var policy in policies)
+        var role = new Role(resourceName, new RoleArgs { Name = roleName, AssumeRolePolicy = trustPolicy }, new CustomResourceOptions { Parent = this });
+        var attachments = policies.Select(policy => (Resource)new RolePolicyAttachment($"{resourceName}-{policy.Split('/')[^1]}", new RolePolicyAttachmentArgs
         {
-            _ = new RolePolicyAttachment($"{resourceName}-{policy.Split('/')[^1]}", new RolePolicyAttachmentArgs
-            {
-                Role = role.Name,
-                PolicyArn = policy,
-            }, new CustomResourceOptions { Parent = this });
-        }
-
-        return role;
+            Role = role.Name,
+            PolicyArn = policy,
+        }, new CustomResourceOptions { Parent = this })).ToList();
+        return (role, attachments);
     }
 }

@@ -6,8 +6,8 @@ namespace Platform.Components.Aws;
 
 /// <summary>
 /// The VPC of an EKS cluster across its zones: a public and a private subnet per zone, an internet gateway,
-/// NAT gateways (one per zone in prod, one shared elsewhere) and the subnet tags load balancers and Karpenter
-/// discover subnets by.
+/// NAT gateways (one per zone in prod, one shared elsewhere) and the subnet tags load balancers discover
+/// subnets by. Pass <c>Protect = true</c> in the options to protect every child.
 /// </summary>
 public sealed class EksNetwork : ComponentResource
 {
@@ -16,17 +16,15 @@ public sealed class EksNetwork : ComponentResource
         : base("platform:aws:EksNetwork", name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var plan = args.Network;
-        var protect = new CustomResourceOptions { Parent = this, Protect = args.Protect };
         var plain = new CustomResourceOptions { Parent = this };
 
         var vpc = new Vpc($"{name}-vpc", new VpcArgs
         {
-            CidrBlock = plan.Cidr,
+            CidrBlock = args.Cidr,
             EnableDnsHostnames = true,
             EnableDnsSupport = true,
-            Tags = { ["Name"] = plan.Name },
-        }, protect);
+            Tags = { ["Name"] = args.VpcName },
+        }, plain);
         var gateway = new InternetGateway($"{name}-igw", new InternetGatewayArgs
         {
             VpcId = vpc.Id,
@@ -42,11 +40,10 @@ public sealed class EksNetwork : ComponentResource
 
         var publicSubnets = new List<Subnet>();
         var privateSubnets = new List<Subnet>();
-        foreach (var planned in plan.Subnets)
+        foreach (var planned in args.Subnets)
         {
-            var isPublic = planned.Purpose == "public";
             var tags = new InputMap<string> { ["Name"] = planned.Name };
-            foreach (var (key, value) in isPublic ? args.Cluster.PublicSubnetTags : args.Cluster.PrivateSubnetTags)
+            foreach (var (key, value) in planned.Public ? args.PublicSubnetTags : args.PrivateSubnetTags)
             {
                 tags[key] = value;
             }
@@ -55,11 +52,11 @@ public sealed class EksNetwork : ComponentResource
             {
                 VpcId = vpc.Id,
                 CidrBlock = planned.Cidr,
-                AvailabilityZone = planned.Zone!,
-                MapPublicIpOnLaunch = isPublic,
+                AvailabilityZone = planned.Zone,
+                MapPublicIpOnLaunch = planned.Public,
                 Tags = tags,
-            }, protect);
-            (isPublic ? publicSubnets : privateSubnets).Add(subnet);
+            }, plain);
+            (planned.Public ? publicSubnets : privateSubnets).Add(subnet);
         }
 
         for (var i = 0; i < publicSubnets.Count; i++)
@@ -72,7 +69,7 @@ public sealed class EksNetwork : ComponentResource
         }
 
         var natGateways = new List<NatGateway>();
-        for (var i = 0; i < plan.NatGateways; i++)
+        for (var i = 0; i < args.NatGateways; i++)
         {
             var address = new Eip($"{name}-nat-{i}", new EipArgs { Domain = "vpc", Tags = { ["Name"] = $"{name}-nat-{i}" } }, plain);
             natGateways.Add(new NatGateway($"{name}-nat-{i}", new NatGatewayArgs

@@ -6,8 +6,8 @@ using Pulumi.Aws.Iam;
 namespace Platform.Components.Aws;
 
 /// <summary>
-/// The core EKS add-ons whose pods need nodes (CoreDNS, the EBS CSI driver), with IRSA roles where the plan
-/// names a service account. The program creates it after the node groups by depending on them.
+/// The core EKS add-ons whose pods need nodes (CoreDNS, the Pod Identity agent, the EBS CSI driver), with IRSA
+/// roles where an add-on names a service account. Create it after the node groups by depending on them.
 /// </summary>
 public sealed class EksNodeAddons : ComponentResource
 {
@@ -17,15 +17,15 @@ public sealed class EksNodeAddons : ComponentResource
     {
         ArgumentNullException.ThrowIfNull(args);
         var plain = new CustomResourceOptions { Parent = this };
-        foreach (var addon in args.Plan.Addons.Where(a => a.NeedsNodes))
+        foreach (var addon in args.Addons)
         {
             var addonArgs = new AddonArgs
             {
                 ClusterName = args.ClusterName,
                 AddonName = addon.Name,
                 AddonVersion = addon.Version,
-                ResolveConflictsOnCreate = "OVERWRITE",
-                ResolveConflictsOnUpdate = "OVERWRITE",
+                ResolveConflictsOnCreate = args.ConflictResolution,
+                ResolveConflictsOnUpdate = args.ConflictResolution,
             };
             if (addon.ServiceAccount is { } serviceAccount && addon.PolicyArn is { } policy)
             {

@@ -10,104 +10,100 @@ using ProjectIamMemberArgs = Pulumi.Gcp.Projects.IAMMemberArgs;
 namespace Platform.Components.Gcp;
 
 /// <summary>
-/// A regional GKE cluster with private nodes, Workload Identity, Calico network policy, shielded nodes and its
-/// default node pool removed; plus the nodes' own service account and a Kubernetes provider for the cluster.
-/// Node pools are separate <see cref="GkeNodePool"/> components.
+/// A regional GKE cluster with private nodes behind authorized networks, Workload Identity, Calico network policy
+/// or Dataplane V2, shielded nodes, optional Binary Authorization and its default node pool removed; plus the
+/// nodes' own service account and a Kubernetes provider for the cluster. Node pools are separate
+/// <see cref="GkeNodePool"/> components beside it. Pass <c>Protect = true</c> in the options to protect the cluster
+/// and its node identity; the provider is never protected.
 /// </summary>
 public sealed class GkeCluster : ComponentResource
 {
-    private const string CloudPlatformScope = "https://www.googleapis.com/auth/cloud-platform";
-
-    /// <summary>Creates the cluster for the plan.</summary>
+    /// <summary>Creates the cluster.</summary>
     public GkeCluster(string name, GkeClusterArgs args, ComponentResourceOptions? options = null)
         : base("platform:gcp:GkeCluster", name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var plan = args.Plan;
-        var protect = new CustomResourceOptions { Parent = this, Protect = args.Protect };
+        var child = new CustomResourceOptions { Parent = this };
 
         var nodeAccount = new Account($"{name}-nodes", new AccountArgs
         {
-            AccountId = plan.NodeServiceAccount.AccountId,
-            DisplayName = plan.NodeServiceAccount.DisplayName,
-            Project = plan.Project,
-        }, protect);
-        foreach (var role in plan.NodeServiceAccount.Roles)
+            AccountId = args.NodeServiceAccountId,
+            DisplayName = args.NodeServiceAccountName,
+            Project = args.Project,
+        }, child);
+        foreach (var role in args.NodeServiceAccountRoles)
         {
             _ = new ProjectIamMember($"{name}-nodes-{role.Split('/')[^1]}", new ProjectIamMemberArgs
             {
-                Project = plan.Project,
+                Project = args.Project,
                 Role = role,
                 Member = nodeAccount.Member,
-            }, new CustomResourceOptions { Parent = this });
+            }, child);
         }
 
         var clusterArgs = new ClusterArgs
         {
             Name = args.ClusterName,
-            Project = plan.Project,
-            Location = plan.Location,
-            NodeLocations = plan.NodeLocations.ToList(),
+            Project = args.Project,
+            Location = args.Location,
+            NodeLocations = args.NodeLocations,
             RemoveDefaultNodePool = true,
-            InitialNodeCount = 1,
+            InitialNodeCount = args.DefaultPoolNodeCount,
             // The default pool lives only until removal, but never under the default compute account.
             NodeConfig = new ClusterNodeConfigArgs
             {
                 ServiceAccount = nodeAccount.Email,
-                OauthScopes = { CloudPlatformScope },
+                OauthScopes = args.DefaultPoolOauthScopes,
             },
-            ReleaseChannel = new ClusterReleaseChannelArgs { Channel = plan.ReleaseChannel },
+            ReleaseChannel = new ClusterReleaseChannelArgs { Channel = args.ReleaseChannel },
+            MinMasterVersion = args.MinMasterVersion!,
             Network = args.NetworkId,
             Subnetwork = args.SubnetId,
             NetworkingMode = "VPC_NATIVE",
             IpAllocationPolicy = new ClusterIpAllocationPolicyArgs
             {
-                ClusterSecondaryRangeName = plan.PodsRangeName,
-                ServicesSecondaryRangeName = plan.ServicesRangeName,
+                ClusterSecondaryRangeName = args.PodsRangeName,
+                ServicesSecondaryRangeName = args.ServicesRangeName,
             },
             PrivateClusterConfig = new ClusterPrivateClusterConfigArgs
             {
                 EnablePrivateNodes = true,
-                EnablePrivateEndpoint = plan.PrivateEndpoint,
+                EnablePrivateEndpoint = args.PrivateEndpoint,
             },
-            WorkloadIdentityConfig = new ClusterWorkloadIdentityConfigArgs { WorkloadPool = plan.WorkloadPool },
-            DatapathProvider = plan.DatapathProvider,
-            NetworkPolicy = new ClusterNetworkPolicyArgs { Enabled = true, Provider = plan.NetworkPolicyProvider },
+            MasterAuthorizedNetworksConfig = new ClusterMasterAuthorizedNetworksConfigArgs
+            {
+                CidrBlocks = args.AuthorizedNetworks.Apply(cidrs => cidrs
+                    .Select(cidr => new ClusterMasterAuthorizedNetworksConfigCidrBlockArgs { CidrBlock = cidr, DisplayName = cidr })
+                    .ToList()),
+                GcpPublicCidrsAccessEnabled = args.GcpPublicCidrsAccess,
+            },
+            WorkloadIdentityConfig = new ClusterWorkloadIdentityConfigArgs { WorkloadPool = args.WorkloadPool },
+            DatapathProvider = args.DatapathProvider,
+            NetworkPolicy = new ClusterNetworkPolicyArgs
+            {
+                Enabled = args.CalicoNetworkPolicy,
+                Provider = args.CalicoNetworkPolicy.Apply(on => on ? "CALICO" : "PROVIDER_UNSPECIFIED"),
+            },
             AddonsConfig = new ClusterAddonsConfigArgs
             {
-                NetworkPolicyConfig = new ClusterAddonsConfigNetworkPolicyConfigArgs { Disabled = false },
+                NetworkPolicyConfig = new ClusterAddonsConfigNetworkPolicyConfigArgs { Disabled = args.CalicoNetworkPolicy.Apply(on => !on) },
             },
+            BinaryAuthorization = new ClusterBinaryAuthorizationArgs { EvaluationMode = args.BinaryAuthorization },
             EnableShieldedNodes = true,
             MaintenancePolicy = new ClusterMaintenancePolicyArgs
             {
-                DailyMaintenanceWindow = new ClusterMaintenancePolicyDailyMaintenanceWindowArgs { StartTime = plan.MaintenanceStartTime },
+                DailyMaintenanceWindow = new ClusterMaintenancePolicyDailyMaintenanceWindowArgs { StartTime = args.MaintenanceStartTime },
             },
-            DeletionProtection = plan.DeletionProtection,
+            DeletionProtection = args.DeletionProtection,
         };
-        if (plan.AuthorizedNetworks.Count > 0)
+        if (args.DatabaseEncryptionKey is not null)
         {
-            clusterArgs.MasterAuthorizedNetworksConfig = new ClusterMasterAuthorizedNetworksConfigArgs
-            {
-                CidrBlocks = plan.AuthorizedNetworks
-                    .Select(cidr => new ClusterMasterAuthorizedNetworksConfigCidrBlockArgs { CidrBlock = cidr, DisplayName = cidr })
-                    .ToList(),
-            };
-        }
-
-        if (plan.MinMasterVersion is not null)
-        {
-            clusterArgs.MinMasterVersion = plan.MinMasterVersion;
-        }
-
-        if (plan.DatabaseEncryptionKey is not null)
-        {
-            clusterArgs.DatabaseEncryption = new ClusterDatabaseEncryptionArgs { State = "ENCRYPTED", KeyName = plan.DatabaseEncryptionKey };
+            clusterArgs.DatabaseEncryption = new ClusterDatabaseEncryptionArgs { State = "ENCRYPTED", KeyName = args.DatabaseEncryptionKey };
         }
 
         var cluster = new Cluster($"{name}-cluster", clusterArgs, new CustomResourceOptions
         {
             Parent = this,
-            Protect = args.Protect,
             // The removed default pool's settings must not force a new cluster when they drift.
             IgnoreChanges = { "nodeConfig", "initialNodeCount" },
         });
@@ -120,13 +116,14 @@ public sealed class GkeCluster : ComponentResource
         Endpoint = cluster.Endpoint;
         Location = cluster.Location;
         KubeconfigJson = Output.CreateSecret(kubeconfig);
-        WorkloadIdentityPool = Output.Create(plan.WorkloadPool);
+        WorkloadIdentityPool = args.WorkloadPool.Apply(pool => pool);
         NodeServiceAccountEmail = nodeAccount.Email;
         Provider = new K8s.Provider($"{name}-provider", new K8s.ProviderArgs
         {
             KubeConfig = KubeconfigJson,
             EnableServerSideApply = true,
-        }, new CustomResourceOptions { Parent = this });
+            DeleteUnreachable = args.DeleteUnreachable,
+        }, new CustomResourceOptions { Parent = this, Protect = false });
 
         RegisterOutputs(new Dictionary<string, object?>
         {

@@ -7,59 +7,58 @@ namespace Platform.Components.Gcp;
 /// <summary>
 /// The VPC of a GKE cluster: one subnet carrying the node range and the pod and service secondary ranges,
 /// and a Cloud Router with Cloud NAT so private nodes reach the internet. GKE adds the firewall rules it
-/// needs itself, so none are created here.
+/// needs itself, so none are created here. Pass <c>Protect = true</c> in the options to protect every child.
 /// </summary>
 public sealed class GkeNetwork : ComponentResource
 {
-    /// <summary>Creates the network for the planned cluster.</summary>
+    /// <summary>Creates the network.</summary>
     public GkeNetwork(string name, GkeNetworkArgs args, ComponentResourceOptions? options = null)
         : base("platform:gcp:GkeNetwork", name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var plan = args.Plan;
-        var child = new CustomResourceOptions { Parent = this, Protect = args.Protect };
+        var child = new CustomResourceOptions { Parent = this };
 
         var network = new Network($"{name}-vpc", new NetworkArgs
         {
-            Name = plan.NetworkName,
-            Project = plan.Project,
+            Name = args.NetworkName,
+            Project = args.Project,
             AutoCreateSubnetworks = false,
             RoutingMode = "REGIONAL",
         }, child);
 
         var subnet = new Subnetwork($"{name}-subnet", new SubnetworkArgs
         {
-            Name = plan.SubnetName,
-            Project = plan.Project,
-            Region = plan.Location,
+            Name = args.SubnetName,
+            Project = args.Project,
+            Region = args.Region,
             Network = network.Id,
-            IpCidrRange = plan.NodesCidr,
+            IpCidrRange = args.NodesCidr,
             PrivateIpGoogleAccess = true,
             SecondaryIpRanges =
             {
-                new SubnetworkSecondaryIpRangeArgs { RangeName = plan.PodsRangeName, IpCidrRange = plan.PodsCidr },
-                new SubnetworkSecondaryIpRangeArgs { RangeName = plan.ServicesRangeName, IpCidrRange = plan.ServicesCidr },
+                new SubnetworkSecondaryIpRangeArgs { RangeName = args.PodsRangeName, IpCidrRange = args.PodsCidr },
+                new SubnetworkSecondaryIpRangeArgs { RangeName = args.ServicesRangeName, IpCidrRange = args.ServicesCidr },
             },
         }, child);
 
         var router = new Router($"{name}-router", new RouterArgs
         {
-            Name = plan.RouterName,
-            Project = plan.Project,
-            Region = plan.Location,
+            Name = args.RouterName,
+            Project = args.Project,
+            Region = args.Region,
             Network = network.Id,
-        }, new CustomResourceOptions { Parent = this });
+        }, child);
 
         _ = new RouterNat($"{name}-nat", new RouterNatArgs
         {
-            Name = plan.NatName,
-            Project = plan.Project,
-            Region = plan.Location,
+            Name = args.NatName,
+            Project = args.Project,
+            Region = args.Region,
             Router = router.Name,
-            NatIpAllocateOption = "AUTO_ONLY",
-            SourceSubnetworkIpRangesToNat = "ALL_SUBNETWORKS_ALL_IP_RANGES",
-            LogConfig = new RouterNatLogConfigArgs { Enable = true, Filter = "ERRORS_ONLY" },
-        }, new CustomResourceOptions { Parent = this });
+            NatIpAllocateOption = args.NatIpAllocation,
+            SourceSubnetworkIpRangesToNat = args.NatSourceRanges,
+            LogConfig = new RouterNatLogConfigArgs { Enable = true, Filter = args.NatLogFilter },
+        }, child);
 
         NetworkId = network.Id;
         SubnetId = subnet.Id;

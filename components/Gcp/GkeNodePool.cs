@@ -5,64 +5,61 @@ using Pulumi.Gcp.Container.Inputs;
 namespace Platform.Components.Gcp;
 
 /// <summary>
-/// One GKE node pool of the taxonomy: per-zone autoscaling bounds, spot where planned, labels and taints,
-/// auto-repair and auto-upgrade, surge upgrades, shielded nodes and the cluster's dedicated service account.
+/// One GKE node pool: per-zone autoscaling bounds, spot or standard, labels and taints, auto-repair and
+/// auto-upgrade, surge upgrades, shielded nodes and the cluster's dedicated service account. A replacement creates
+/// the new pool before deleting the old one (GKE drains it), which the pool's settings-derived name makes possible.
 /// </summary>
 public sealed class GkeNodePool : ComponentResource
 {
-    private const string CloudPlatformScope = "https://www.googleapis.com/auth/cloud-platform";
-
     /// <summary>Creates the pool.</summary>
     public GkeNodePool(string name, GkeNodePoolArgs args, ComponentResourceOptions? options = null)
         : base("platform:gcp:GkeNodePool", name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var pool = args.Pool;
         var nodePool = new NodePool($"{name}-pool", new NodePoolArgs
         {
-            Name = pool.Name,
+            Name = args.Name,
             Project = args.Project,
             Location = args.Location,
             Cluster = args.ClusterId,
-            NodeLocations = pool.Zones.ToList(),
-            InitialNodeCount = Math.Max(1, pool.MinPerZone),
-            MaxPodsPerNode = pool.MaxPodsPerNode,
+            NodeLocations = args.NodeLocations,
+            InitialNodeCount = args.InitialNodeCount,
+            MaxPodsPerNode = args.MaxPodsPerNode,
             Autoscaling = new NodePoolAutoscalingArgs
             {
-                MinNodeCount = pool.MinPerZone,
-                MaxNodeCount = pool.MaxPerZone,
-                LocationPolicy = "BALANCED",
+                MinNodeCount = args.MinNodesPerZone,
+                MaxNodeCount = args.MaxNodesPerZone,
+                LocationPolicy = args.LocationPolicy,
             },
-            Management = new NodePoolManagementArgs { AutoRepair = true, AutoUpgrade = true },
+            Management = new NodePoolManagementArgs { AutoRepair = args.AutoRepair, AutoUpgrade = args.AutoUpgrade },
             UpgradeSettings = new NodePoolUpgradeSettingsArgs
             {
-                Strategy = "SURGE",
-                MaxSurge = pool.MaxSurge,
-                MaxUnavailable = pool.MaxUnavailable,
+                Strategy = args.UpgradeStrategy,
+                MaxSurge = args.MaxSurge,
+                MaxUnavailable = args.MaxUnavailable,
             },
             NodeConfig = new NodePoolNodeConfigArgs
             {
-                MachineType = pool.MachineType,
-                DiskSizeGb = pool.DiskSizeGb,
-                DiskType = pool.DiskType,
-                Spot = pool.Spot,
-                Labels = pool.Labels.ToDictionary(l => l.Key, l => l.Value),
-                Taints = pool.Taints
-                    .Select(t => new NodePoolNodeConfigTaintArgs { Key = t.Key, Value = t.Value, Effect = t.ApiEffect })
-                    .ToList(),
+                MachineType = args.MachineType,
+                DiskSizeGb = args.DiskSizeGb,
+                DiskType = args.DiskType,
+                Spot = args.Spot,
+                Labels = args.Labels,
+                Taints = args.Taints,
                 ServiceAccount = args.ServiceAccountEmail,
-                OauthScopes = { CloudPlatformScope },
-                WorkloadMetadataConfig = new NodePoolNodeConfigWorkloadMetadataConfigArgs { Mode = "GKE_METADATA" },
+                OauthScopes = args.OauthScopes,
+                WorkloadMetadataConfig = new NodePoolNodeConfigWorkloadMetadataConfigArgs { Mode = args.MetadataMode },
                 ShieldedInstanceConfig = new NodePoolNodeConfigShieldedInstanceConfigArgs
                 {
-                    EnableSecureBoot = true,
-                    EnableIntegrityMonitoring = true,
+                    EnableSecureBoot = args.SecureBoot,
+                    EnableIntegrityMonitoring = args.IntegrityMonitoring,
                 },
             },
         }, new CustomResourceOptions
         {
             Parent = this,
-            Protect = args.Protect,
+            // Create the replacement first; its name differs, so the two pools coexist while GKE drains the old one.
+            DeleteBeforeReplace = false,
             // The autoscaler owns the node count after creation; the initial count must not force a new pool.
             IgnoreChanges = { "initialNodeCount" },
         });

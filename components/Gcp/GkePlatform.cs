@@ -3,7 +3,11 @@ using Pulumi;
 
 namespace Platform.Components.Gcp;
 
-/// <summary>The GKE components of one plan, wired together: network, cluster, then one component per pool.</summary>
+/// <summary>
+/// The GKE components of one plan, wired together. Every component is a top-level sibling (network, cluster, one
+/// per pool) rather than a child of the cluster, so a pool's URN does not depend on the cluster component and
+/// pools are never protected through it.
+/// </summary>
 /// <param name="Network">The VPC and subnet.</param>
 /// <param name="Cluster">The cluster, its node identity and its Kubernetes provider.</param>
 /// <param name="Pools">The node pools, in plan order.</param>
@@ -15,25 +19,12 @@ public sealed record GkePlatform(GkeNetwork Network, GkeCluster Cluster, IReadOn
         ArgumentNullException.ThrowIfNull(plan);
         var gke = plan.Cluster.Gke ?? throw new ArgumentException("the plan is not for gcp", nameof(plan));
         var name = plan.Cluster.Name;
-        var protect = plan.Cluster.Protect;
-        var network = new GkeNetwork(name, new GkeNetworkArgs { Plan = gke, Protect = protect });
-        var cluster = new GkeCluster(name, new GkeClusterArgs
-        {
-            ClusterName = name,
-            Plan = gke,
-            NetworkId = network.NetworkId,
-            SubnetId = network.SubnetId,
-            Protect = protect,
-        });
-        var pools = plan.NodePools.Select(pool => new GkeNodePool(pool.Name, new GkeNodePoolArgs
-        {
-            Pool = pool,
-            Project = gke.Project,
-            Location = gke.Location,
-            ClusterId = cluster.ClusterId,
-            ServiceAccountEmail = cluster.NodeServiceAccountEmail,
-            Protect = protect,
-        })).ToList();
+        var protect = new ComponentResourceOptions { Protect = plan.Cluster.Protect };
+        var network = new GkeNetwork(name, GkeNetworkArgs.FromPlan(gke), protect);
+        var cluster = new GkeCluster(name, GkeClusterArgs.FromPlan(plan.Cluster, network.NetworkId, network.SubnetId), protect);
+        var pools = plan.NodePools
+            .Select(pool => new GkeNodePool(pool.ResourceName, GkeNodePoolArgs.FromPlan(pool, gke.Project, gke.Location, cluster.ClusterId, cluster.NodeServiceAccountEmail)))
+            .ToList();
         return new GkePlatform(network, cluster, pools);
     }
 

@@ -14,15 +14,19 @@ public sealed class ExistingCluster : ComponentResource
         : base("platform:cluster:ExistingCluster", name, options)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var plan = args.Plan;
-        var providerArgs = new K8s.ProviderArgs { Context = plan.Context, EnableServerSideApply = true };
-        if (plan.Kubeconfig is not null)
+        var providerArgs = new K8s.ProviderArgs
         {
-            providerArgs.KubeConfig = plan.Kubeconfig;
+            Context = args.Context,
+            EnableServerSideApply = true,
+            DeleteUnreachable = args.DeleteUnreachable,
+        };
+        if (args.Kubeconfig is not null)
+        {
+            providerArgs.KubeConfig = args.Kubeconfig;
         }
 
         Provider = new K8s.Provider($"{name}-provider", providerArgs, new CustomResourceOptions { Parent = this });
-        KubeContext = Output.Create(plan.Context);
+        KubeContext = args.Context.Apply(context => context);
         RegisterOutputs(new Dictionary<string, object?> { ["kubeContext"] = KubeContext });
     }
 

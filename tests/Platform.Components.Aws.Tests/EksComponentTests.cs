@@ -1,6 +1,9 @@
 using Platform.Stacks;
+using Platform.Stacks.Model;
+using Platform.Stacks.Planning;
 using Platform.Stacks.Tests;
 using Platform.Tests.Pulumi;
+using TestStacks = Platform.Stacks.Tests.Stacks;
 
 namespace Platform.Components.Aws.Tests;
 
@@ -22,6 +25,10 @@ public class EksComponentTests
 
     private static Task<EchoMocks> ProdAsync() => BuildAsync(Plan("aws-prod"));
 
+    private static PlatformPlan Staging() => TestStacks.Valid(TestStacks.Config("platform:cloud: aws", TestStacks.AwsCluster));
+
+    private static NodePoolPlan Pool(PlatformPlan plan, NodePoolRole role) => plan.NodePools.Single(p => p.Role == role);
+
     [Fact]
     public async Task SubnetsSpanThreeAvailabilityZonesWithDiscoveryTags()
     {
@@ -32,7 +39,6 @@ public class EksComponentTests
         var privateSubnet = subnets.First(s => Equals(EchoMocks.Input(s, "mapPublicIpOnLaunch"), false));
         var privateTags = Assert.IsAssignableFrom<IDictionary<string, object>>(EchoMocks.Input(privateSubnet, "tags"));
         Assert.Equal("1", privateTags["kubernetes.io/role/internal-elb"]);
-        Assert.Equal("aws-prod", privateTags["karpenter.sh/discovery"]);
         Assert.Equal("shared", privateTags["kubernetes.io/cluster/aws-prod"]);
         var publicSubnet = subnets.First(s => Equals(EchoMocks.Input(s, "mapPublicIpOnLaunch"), true));
         Assert.Equal("1", Assert.IsAssignableFrom<IDictionary<string, object>>(EchoMocks.Input(publicSubnet, "tags"))["kubernetes.io/role/elb"]);
@@ -43,7 +49,7 @@ public class EksComponentTests
     {
         Assert.Equal(3, (await ProdAsync()).OfType("aws:ec2/natGateway:NatGateway").Count);
 
-        var staging = Platform.Stacks.Tests.Stacks.Valid(Platform.Stacks.Tests.Stacks.Config("platform:cloud: aws", "platform:cluster:\n  region: eu-west-1\n  zones: [eu-west-1a, eu-west-1b, eu-west-1c]"));
+        var staging = Staging();
         Assert.Single((await BuildAsync(staging)).OfType("aws:ec2/natGateway:NatGateway"));
     }
 
@@ -126,8 +132,8 @@ public class EksComponentTests
             Assert.Equal(pool.CapacityType, EchoMocks.Input(group, "capacityType"));
         }
 
-        Assert.Equal("SPOT", EchoMocks.Input(groups["aws-prod-compute"], "capacityType"));
-        Assert.Equal("ON_DEMAND", EchoMocks.Input(groups["aws-prod-system"], "capacityType"));
+        Assert.Equal("SPOT", EchoMocks.Input(groups[Pool(plan, NodePoolRole.Compute).Name], "capacityType"));
+        Assert.Equal("ON_DEMAND", EchoMocks.Input(groups[Pool(plan, NodePoolRole.System).Name], "capacityType"));
     }
 
     [Fact]

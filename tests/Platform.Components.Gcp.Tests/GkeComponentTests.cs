@@ -126,14 +126,15 @@ public class GkeComponentTests
             Assert.Equal(planned.Spot, EchoMocks.Input(pools[planned.Name], "nodeConfig.spot"));
         }
 
-        Assert.Equal(false, EchoMocks.Input(pools["prod-system"], "nodeConfig.spot"));
-        Assert.Equal(true, EchoMocks.Input(pools["prod-compute"], "nodeConfig.spot"));
+        Assert.Equal(false, EchoMocks.Input(pools[plan.NodePools.Single(p => p.Role == Platform.Stacks.Model.NodePoolRole.System).Name], "nodeConfig.spot"));
+        Assert.Equal(true, EchoMocks.Input(pools[plan.NodePools.Single(p => p.Role == Platform.Stacks.Model.NodePoolRole.Compute).Name], "nodeConfig.spot"));
     }
 
     [Fact]
     public async Task SystemPoolIsTaintedForCriticalAddons()
     {
-        var pool = (await BuildAsync("prod")).OfType("gcp:container/nodePool:NodePool").Single(p => (string?)EchoMocks.Input(p, "name") == "prod-system");
+        var system = Plan("prod").NodePools.Single(p => p.Role == Platform.Stacks.Model.NodePoolRole.System).Name;
+        var pool = (await BuildAsync("prod")).OfType("gcp:container/nodePool:NodePool").Single(p => (string?)EchoMocks.Input(p, "name") == system);
 
         var taint = Assert.IsAssignableFrom<IDictionary<string, object>>(Assert.Single(Assert.IsAssignableFrom<IEnumerable<object>>(EchoMocks.Input(pool, "nodeConfig.taints"))));
         Assert.Equal("CriticalAddonsOnly", taint["key"]);

@@ -31,7 +31,8 @@ public class ProgramTests
         Assert.Equal("cert-manager@v1.21.1", releases["cert-manager"]);
         Assert.DoesNotContain("tigera-operator", releases.Keys);
         var pools = await Assert.IsAssignableFrom<Output<System.Collections.Immutable.ImmutableArray<string>>>(outputs["nodePoolNames"]).ValueAsync();
-        Assert.Equal(["prod-system", "prod-general", "prod-compute", "prod-stateful"], pools.ToArray());
+        Assert.Equal(Stacks.Planner.PlanStackFile(Repo.Root, "prod").Plan!.NodePools.Select(p => p.Name), pools.ToArray());
+        Assert.All(pools, p => Assert.StartsWith("prod-", p, StringComparison.Ordinal));
         Assert.Equal("acme-platform-prod.svc.id.goog", await Assert.IsAssignableFrom<Output<string>>(outputs["workloadIdentityPool"]).ValueAsync());
     }
 
@@ -102,4 +103,106 @@ public class ProgramTests
         Assert.True(await Output.IsSecretAsync(kubeconfig));
         Assert.Contains("get-token", await kubeconfig.ValueAsync(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("staging", null)]
+    [InlineData("prod", null)]
+    [InlineData("aws-prod", "examples")]
+    [InlineData("local", "examples")]
+    public async Task EachStackRegistersExactlyThisManyResourcesOfEachType(string stack, string? folder)
+    {
+        var path = folder is null ? null : Path.Combine(Repo.Root, folder);
+        var (mocks, _) = await RunAsync(stack, StackConfig(stack, path));
+
+        var counts = mocks.Registered.GroupBy(r => r.Type!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
+        Assert.Equal(ExpectedCounts[stack], counts);
+    }
+
+    [Fact]
+    public async Task OnEksTheAddonsThatNeedNodesWaitForEveryNodeGroup()
+    {
+        var (mocks, _) = await RunAsync("aws-prod", StackConfig("aws-prod", Repo.Examples));
+        var groups = mocks.Options.Where(o => o.Type == "platform:aws:EksNodeGroup").Select(o => o.Name).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(4, groups.Count);
+        foreach (var dependent in new[] { ("platform:aws:EksNodeAddons", "aws-prod"), ("platform:kubernetes:HelmAddon", "aws-prod-cluster-autoscaler") })
+        {
+            var dependencies = await mocks.OptionsOf(dependent.Item1, dependent.Item2).DependenciesAsync();
+            Assert.Equal(groups, dependencies.Where(d => d.Type == "platform:aws:EksNodeGroup").Select(d => d.Name).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task OnEksTheClusterWaitsForItsRolesPoliciesAndTheNodeGroupsForTheNodeRoles()
+    {
+        var (mocks, _) = await RunAsync("aws-prod", StackConfig("aws-prod", Repo.Examples));
+
+        var cluster = await mocks.OptionsOf("aws:eks/cluster:Cluster", "aws-prod-cluster").DependenciesAsync();
+        Assert.Contains(("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws-prod-cluster-AmazonEKSClusterPolicy"), cluster);
+        foreach (var group in mocks.Options.Where(o => o.Type == "platform:aws:EksNodeGroup"))
+        {
+            Assert.All(await group.DependenciesAsync(), d => Assert.StartsWith("aws-prod-nodes-", d.Name, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>A GKE stack with four pools: network, cluster, node identity with two roles, four pools, one provider.</summary>
+    private static readonly string[] Gke =
+    [
+        "gcp:compute/network:Network 1",
+        "gcp:compute/router:Router 1",
+        "gcp:compute/routerNat:RouterNat 1",
+        "gcp:compute/subnetwork:Subnetwork 1",
+        "gcp:container/cluster:Cluster 1",
+        "gcp:container/nodePool:NodePool 4",
+        "gcp:projects/iAMMember:IAMMember 2",
+        "gcp:serviceaccount/account:Account 1",
+        "platform:gcp:GkeCluster 1",
+        "platform:gcp:GkeNetwork 1",
+        "platform:gcp:GkeNodePool 4",
+        "pulumi:providers:kubernetes 1",
+    ];
+
+    private static readonly Dictionary<string, string[]> ExpectedCounts = new(StringComparer.Ordinal)
+    {
+        ["staging"] = Gke,
+        ["prod"] = Gke,
+        ["aws-prod"] =
+        [
+            "aws:cloudwatch/logGroup:LogGroup 1",
+            "aws:ec2/eip:Eip 3",
+            "aws:ec2/internetGateway:InternetGateway 1",
+            "aws:ec2/launchTemplate:LaunchTemplate 4",
+            "aws:ec2/natGateway:NatGateway 3",
+            "aws:ec2/routeTable:RouteTable 4",
+            "aws:ec2/routeTableAssociation:RouteTableAssociation 6",
+            "aws:ec2/subnet:Subnet 6",
+            "aws:ec2/vpc:Vpc 1",
+            "aws:eks/accessEntry:AccessEntry 2",
+            "aws:eks/accessPolicyAssociation:AccessPolicyAssociation 2",
+            "aws:eks/addon:Addon 5",
+            "aws:eks/cluster:Cluster 1",
+            "aws:eks/nodeGroup:NodeGroup 4",
+            "aws:eks/podIdentityAssociation:PodIdentityAssociation 1",
+            "aws:iam/openIdConnectProvider:OpenIdConnectProvider 1",
+            "aws:iam/role:Role 4",
+            "aws:iam/rolePolicy:RolePolicy 1",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment 5",
+            "aws:kms/alias:Alias 1",
+            "aws:kms/key:Key 1",
+            "kubernetes:helm.sh/v3:Release 1",
+            "platform:aws:AddonIdentity 1",
+            "platform:aws:EksCluster 1",
+            "platform:aws:EksNetwork 1",
+            "platform:aws:EksNodeAddons 1",
+            "platform:aws:EksNodeGroup 4",
+            "platform:kubernetes:HelmAddon 1",
+            "pulumi:providers:kubernetes 1",
+        ],
+        ["local"] =
+        [
+            "platform:cluster:ExistingCluster 1",
+            "pulumi:providers:kubernetes 1",
+        ],
+    };
 }
+

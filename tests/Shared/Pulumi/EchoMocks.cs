@@ -43,10 +43,25 @@ internal sealed class EchoMocks
     /// <summary>The registered resources of one type token, e.g. <c>gcp:container/nodePool:NodePool</c>.</summary>
     public IReadOnlyList<MockResourceArgs> OfType(string type) => Registered.Where(r => r.Type == type).ToList();
 
-    /// <summary>Runs a program body as stack <paramref name="stack"/> of project <c>platform</c>.</summary>
-    public Task<(ImmutableArray<Resource> Resources, IDictionary<string, object?> Outputs)> RunAsync(
-        Func<IDictionary<string, object?>> program, string stack = "prod") =>
-        Deployment.TestAsync(Object, new TestOptions { IsPreview = false, ProjectName = "platform", StackName = stack }, program);
+    /// <summary>Every resource's options, as a stack transformation saw them, in registration order.</summary>
+    public IReadOnlyList<RecordedOptions> Options { get; private set; } = [];
+
+    /// <summary>The recorded options of the one resource of this type and name.</summary>
+    public RecordedOptions OptionsOf(string type, string name) => Options.Single(o => o.Type == type && o.Name == name);
+
+    /// <summary>
+    /// Runs a program body as stack <paramref name="stack"/> of project <c>platform</c>, recording every resource's
+    /// options on the way.
+    /// </summary>
+    public async Task<(ImmutableArray<Resource> Resources, IDictionary<string, object?> Outputs)> RunAsync(
+        Func<IDictionary<string, object?>> program, string stack = "prod")
+    {
+        IDictionary<string, object?> outputs = new Dictionary<string, object?>();
+        RecordingStack.Reset(() => outputs = program());
+        var resources = await Deployment.TestAsync<RecordingStack>(Object, new TestOptions { IsPreview = false, ProjectName = "platform", StackName = stack });
+        Options = [.. RecordingStack.Options];
+        return (resources, outputs);
+    }
 
     /// <summary>
     /// Reads a nested input such as <c>privateClusterConfig.enablePrivateNodes</c>. Numbers arrive as doubles,
