@@ -89,7 +89,7 @@ public sealed class GkeCluster : ComponentResource
                 NetworkPolicyConfig = new ClusterAddonsConfigNetworkPolicyConfigArgs { Disabled = args.CalicoNetworkPolicy.Apply(on => !on) },
             },
             BinaryAuthorization = new ClusterBinaryAuthorizationArgs { EvaluationMode = args.BinaryAuthorization },
-            EnableShieldedNodes = true,
+            EnableShieldedNodes = args.ShieldedNodes,
             MaintenancePolicy = new ClusterMaintenancePolicyArgs
             {
                 DailyMaintenanceWindow = new ClusterMaintenancePolicyDailyMaintenanceWindowArgs { StartTime = args.MaintenanceStartTime },

@@ -70,6 +70,9 @@ public sealed class GkeClusterArgs
     /// <summary>Binary Authorization evaluation mode: DISABLED or PROJECT_SINGLETON_POLICY_ENFORCE.</summary>
     public required Input<string> BinaryAuthorization { get; init; }
 
+    /// <summary>Shielded GKE nodes: nodes prove their identity to the control plane.</summary>
+    public required Input<bool> ShieldedNodes { get; init; }
+
     /// <summary>Nodes per zone of the default pool while it lives; it is removed once the cluster exists.</summary>
     public required Input<int> DefaultPoolNodeCount { get; init; }
 
@@ -115,6 +118,7 @@ public sealed class GkeClusterArgs
             MaintenanceStartTime = plan.MaintenanceStartTime,
             DeletionProtection = plan.DeletionProtection,
             BinaryAuthorization = plan.BinaryAuthorization,
+            ShieldedNodes = plan.ShieldedNodes,
             DefaultPoolNodeCount = plan.DefaultPool.InitialNodeCount,
             DefaultPoolOauthScopes = plan.DefaultPool.OauthScopes.ToList(),
             NodeServiceAccountId = plan.NodeServiceAccount.AccountId,

@@ -67,6 +67,11 @@ internal sealed class RecordingStack : Stack
         var options = args.Options;
         var protect = options.Protect ?? (options.Parent is { } parent && EffectiveProtect.TryGetValue(parent, out var inherited) && inherited);
         EffectiveProtect[args.Resource] = protect;
+        if (args.Resource is Stack)
+        {
+            return null;
+        }
+
         var provider = options switch
         {
             CustomResourceOptions custom => custom.Provider,
