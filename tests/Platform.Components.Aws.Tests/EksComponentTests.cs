@@ -12,16 +12,7 @@ public class EksComponentTests
     private static PlatformPlan Plan(string stack) => Planner.PlanStackFile(Repo.Examples, stack).Plan!;
 
     /// <summary>Builds the EKS components for a plan, the way the program wires them.</summary>
-    private static async Task<EchoMocks> BuildAsync(PlatformPlan plan)
-    {
-        var mocks = new EchoMocks();
-        await mocks.RunAsync(() =>
-        {
-            _ = EksPlatform.Create(plan);
-            return new Dictionary<string, object?>();
-        }, plan.Spec.Stack);
-        return mocks;
-    }
+    private static Task<EchoMocks> BuildAsync(PlatformPlan plan) => EchoMocks.BuildAsync(plan, p => EksPlatform.Create(p));
 
     private static Task<EchoMocks> ProdAsync() => BuildAsync(Plan("aws-prod"));
 

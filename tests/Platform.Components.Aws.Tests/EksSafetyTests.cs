@@ -15,16 +15,7 @@ public class EksSafetyTests
 
     private static PlatformPlan Prod() => Planner.PlanStackFile(Repo.Examples, "aws-prod").Plan!;
 
-    private static async Task<EchoMocks> BuildAsync(PlatformPlan plan)
-    {
-        var mocks = new EchoMocks();
-        await mocks.RunAsync(() =>
-        {
-            _ = EksPlatform.Create(plan);
-            return new Dictionary<string, object?>();
-        }, plan.Spec.Stack);
-        return mocks;
-    }
+    private static Task<EchoMocks> BuildAsync(PlatformPlan plan) => EchoMocks.BuildAsync(plan, p => EksPlatform.Create(p));
 
     private static PlatformPlan Staging(params string[] extra) =>
         TestStacks.Valid(TestStacks.Config(["platform:cloud: aws", TestStacks.AwsCluster, .. extra]));

@@ -10,17 +10,7 @@ public class GkeComponentTests
     private static PlatformPlan Plan(string stack) => Planner.PlanStackFile(Repo.Root, stack).Plan!;
 
     /// <summary>Builds the GKE components for a committed stack's plan, the way the program wires them.</summary>
-    private static async Task<EchoMocks> BuildAsync(string stack)
-    {
-        var plan = Plan(stack);
-        var mocks = new EchoMocks();
-        await mocks.RunAsync(() =>
-        {
-            _ = GkePlatform.Create(plan);
-            return new Dictionary<string, object?>();
-        }, stack);
-        return mocks;
-    }
+    private static Task<EchoMocks> BuildAsync(string stack) => EchoMocks.BuildAsync(Plan(stack), p => GkePlatform.Create(p));
 
     private static MockResourceArgs Cluster(EchoMocks mocks) => Assert.Single(mocks.OfType("gcp:container/cluster:Cluster"));
 

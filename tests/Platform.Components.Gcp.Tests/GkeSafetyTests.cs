@@ -11,16 +11,7 @@ public class GkeSafetyTests
     private const string ClusterType = "gcp:container/cluster:Cluster";
     private const string PoolType = "gcp:container/nodePool:NodePool";
 
-    private static async Task<EchoMocks> BuildAsync(PlatformPlan plan)
-    {
-        var mocks = new EchoMocks();
-        await mocks.RunAsync(() =>
-        {
-            _ = GkePlatform.Create(plan);
-            return new Dictionary<string, object?>();
-        }, plan.Spec.Stack);
-        return mocks;
-    }
+    private static Task<EchoMocks> BuildAsync(PlatformPlan plan) => EchoMocks.BuildAsync(plan, p => GkePlatform.Create(p));
 
     private static PlatformPlan Committed(string stack) => Planner.PlanStackFile(Repo.Root, stack).Plan!;
 

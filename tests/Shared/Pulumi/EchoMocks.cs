@@ -49,6 +49,20 @@ internal sealed class EchoMocks
     /// <summary>The recorded options of the one resource of this type and name.</summary>
     public RecordedOptions OptionsOf(string type, string name) => Options.Single(o => o.Type == type && o.Name == name);
 
+    /// <summary>Runs <paramref name="create"/> for a plan, as stack <c>plan.Spec.Stack</c>, and returns the mocks that saw it.</summary>
+    public static async Task<EchoMocks> BuildAsync(Platform.Stacks.PlatformPlan plan, Action<Platform.Stacks.PlatformPlan> create)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(create);
+        var mocks = new EchoMocks();
+        await mocks.RunAsync(() =>
+        {
+            create(plan);
+            return new Dictionary<string, object?>();
+        }, plan.Spec.Stack);
+        return mocks;
+    }
+
     /// <summary>
     /// Runs a program body as stack <paramref name="stack"/> of project <c>platform</c>, recording every resource's
     /// options on the way.
