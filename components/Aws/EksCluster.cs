@@ -31,14 +31,7 @@ public sealed class EksCluster : ComponentResource
         var (clusterRole, clusterAttachments) = CreateRole($"{name}-cluster", args.ClusterRoleName, IamPolicy.AssumeRoleByService("eks.amazonaws.com"), args.ClusterPolicyArns);
         var (nodeRole, nodeAttachments) = CreateRole($"{name}-nodes", args.NodeRoleName, IamPolicy.AssumeRoleByService("ec2.amazonaws.com"), args.NodePolicyArns);
 
-        var key = new Key($"{name}-secrets", new KeyArgs
-        {
-            Description = $"Envelope encryption of Kubernetes secrets in {args.ClusterName}",
-            EnableKeyRotation = args.KeyRotation,
-            DeletionWindowInDays = args.KeyDeletionWindowDays,
-            Policy = clusterRole.Arn.Apply(arn => IamPolicy.KmsKey(args.KeyAdministrators, arn, args.KeyUserActions)),
-        }, child);
-        _ = new KmsAlias($"{name}-secrets", new AliasArgs { Name = args.KeyAlias, TargetKeyId = key.KeyId }, replaceable);
+        var keyArn = args.ExistingKeyArn ?? CreateKey(name, args, clusterRole.Arn, replaceable);
 
         var logs = new LogGroup($"{name}-logs", new LogGroupArgs
         {
@@ -60,7 +53,7 @@ public sealed class EksCluster : ComponentResource
             },
             EncryptionConfig = new ClusterEncryptionConfigArgs
             {
-                Provider = new ClusterEncryptionConfigProviderArgs { KeyArn = key.Arn },
+                Provider = new ClusterEncryptionConfigProviderArgs { KeyArn = keyArn },
                 Resources = { "secrets" },
             },
             AccessConfig = new ClusterAccessConfigArgs
@@ -174,6 +167,19 @@ public sealed class EksCluster : ComponentResource
 
     /// <summary>Kubernetes provider for this cluster; add-ons receive it through their options.</summary>
     public K8s.Provider Provider { get; }
+
+    private Output<string> CreateKey(string name, EksClusterArgs args, Output<string> clusterRoleArn, CustomResourceOptions aliasOptions)
+    {
+        var key = new Key($"{name}-secrets", new KeyArgs
+        {
+            Description = $"Envelope encryption of Kubernetes secrets in {args.ClusterName}",
+            EnableKeyRotation = args.KeyRotation,
+            DeletionWindowInDays = args.KeyDeletionWindowDays,
+            Policy = clusterRoleArn.Apply(arn => IamPolicy.KmsKey(args.KeyAdministrators, arn, args.KeyUserActions)),
+        }, new CustomResourceOptions { Parent = this });
+        _ = new KmsAlias($"{name}-secrets", new AliasArgs { Name = args.KeyAlias, TargetKeyId = key.KeyId }, aliasOptions);
+        return key.Arn;
+    }
 
     private (Role Role, IReadOnlyList<Resource> Attachments) CreateRole(string resourceName, Input<string> roleName, string trustPolicy, IReadOnlyList<string> policies)
     {

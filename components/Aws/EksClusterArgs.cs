@@ -67,6 +67,12 @@ public sealed class EksClusterArgs
     /// <summary>Managed policies of the node role; each becomes a child named after the policy.</summary>
     public required IReadOnlyList<string> NodePolicyArns { get; init; }
 
+    /// <summary>
+    /// A KMS key made elsewhere to encrypt secrets with, or null to create the cluster's own key. When given, no key,
+    /// alias or key policy is created, and the <c>Key*</c> arguments are not used.
+    /// </summary>
+    public Input<string>? ExistingKeyArn { get; init; }
+
     /// <summary>Alias of the secrets key.</summary>
     public required Input<string> KeyAlias { get; init; }
 
@@ -120,6 +126,7 @@ public sealed class EksClusterArgs
             ClusterPolicyArns = plan.ClusterPolicyArns,
             NodeRoleName = plan.NodeRoleName,
             NodePolicyArns = plan.NodePolicyArns,
+            ExistingKeyArn = plan.SecretsKey.ExistingKeyArn is { } existing ? (Input<string>)existing : null,
             KeyAlias = plan.SecretsKey.Alias,
             KeyDeletionWindowDays = plan.SecretsKey.DeletionWindowDays,
             KeyRotation = plan.SecretsKey.Rotation,

@@ -24,22 +24,25 @@ public static class Planner
         TenancyManifests.Build,
     ];
 
-    /// <summary>Plans a stack from its <c>Pulumi.&lt;stack&gt;.yaml</c> file in <paramref name="directory"/>.</summary>
-    public static PlanResult PlanStackFile(string directory, string stack)
+    /// <summary>
+    /// Plans a stack from its <c>Pulumi.&lt;stack&gt;.yaml</c> file in <paramref name="directory"/>.
+    /// <paramref name="clock"/> (default: the system clock) judges a dev stack's expiry.
+    /// </summary>
+    public static PlanResult PlanStackFile(string directory, string stack, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(stack);
         var diagnostics = new DiagnosticBag();
         var raw = StackFileReader.ReadFile(StackFileReader.PathFor(directory, stack), stack, diagnostics);
-        return diagnostics.HasErrors ? new PlanResult(null, diagnostics.Items, diagnostics.Warnings) : Plan(raw, diagnostics);
+        return diagnostics.HasErrors ? new PlanResult(null, diagnostics.Items, diagnostics.Warnings) : Plan(raw, diagnostics, clock);
     }
 
     /// <summary>Plans from raw configuration (a stack file or the engine's config).</summary>
-    public static PlanResult Plan(RawConfig raw, DiagnosticBag? diagnostics = null)
+    public static PlanResult Plan(RawConfig raw, DiagnosticBag? diagnostics = null, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(raw);
         diagnostics ??= new DiagnosticBag();
-        var spec = SpecBinder.Bind(raw, diagnostics);
+        var spec = SpecBinder.Bind(raw, diagnostics, clock);
         var network = NetworkPlanner.Plan(spec, diagnostics);
         var pools = NodePoolPlanner.Plan(spec);
         var capacity = CapacityPlanner.Plan(spec, pools, diagnostics);

@@ -3,7 +3,8 @@ namespace Platform.Stacks.Tests;
 /// <summary>
 /// Stack files written the way a new user gets them wrong. Each file states the exact errors it must
 /// produce in header lines (<c># expect: …</c>, or <c># expect-prefix: …</c> for parser messages that quote
-/// the YAML library); none may crash or produce a plan.
+/// the YAML library), and nothing else: a check that depends on a value already reported stays quiet. None may
+/// crash or produce a plan.
 /// </summary>
 public class InvalidConfigCorpusTests
 {
@@ -38,5 +39,6 @@ public class InvalidConfigCorpusTests
         var report = "got:\n  " + string.Join("\n  ", errors);
         Assert.All(exact, e => Assert.True(errors.Contains(e), $"missing: {e}\n{report}"));
         Assert.All(prefixes, p => Assert.True(errors.Any(e => e.StartsWith(p, StringComparison.Ordinal)), $"missing prefix: {p}\n{report}"));
+        Assert.True(errors.Count == exact.Count + prefixes.Count, $"expected {exact.Count + prefixes.Count} error(s), no follow-on ones\n{report}");
     }
 }

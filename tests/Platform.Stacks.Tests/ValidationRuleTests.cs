@@ -290,4 +290,60 @@ public class ValidationRuleTests
     public void EmptyZoneListIsRejected() => Stacks.Rejects(
         Stacks.Config(Stacks.Project, Stacks.Gcp, "platform:cluster:\n  region: europe-west1\n  zones: []"),
         "platform:cluster.zones: staging needs at least 1 zone, got none; add zones of the region");
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private static PlanResult PlanDevAt(string expiresAt, DateTimeOffset now)
+    {
+        var diagnostics = new Platform.Stacks.Diagnostics.DiagnosticBag();
+        var raw = Platform.Stacks.Config.StackFileReader.Parse(Stacks.Config($"platform:expiresAt: {expiresAt}", "platform:cluster: { context: kind-dev }"), "dev-alice", diagnostics);
+        return Planner.Plan(raw, diagnostics, new FixedClock(now));
+    }
+
+    [Fact]
+    public void ADevExpiryInThePastIsRejected()
+    {
+        var result = PlanDevAt("2026-11-01", new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(
+            ["platform:expiresAt: '2026-11-01' is in the past, so the janitor would destroy the stack at once; use a later date"],
+            result.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void ADevExpiryMoreThanThirtyDaysAwayIsWarnedButPlanned()
+    {
+        var result = PlanDevAt("2027-01-31", new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(
+            ["platform:expiresAt: '2027-01-31' is more than 30 days away; dev stacks are meant to be short-lived, so consider an earlier date"],
+            result.Warnings.Select(w => w.ToString()));
+    }
+
+    [Fact]
+    public void ADevExpiryWithinThirtyDaysIsQuiet()
+    {
+        var result = PlanDevAt("2026-12-15", new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+
+        Assert.True(result.Succeeded);
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public void GcpProjectOnAnAwsStackIsRejected() => Stacks.Rejects(
+        Stacks.Config("gcp:project: acme-platform-staging", "platform:cloud: aws", Stacks.AwsCluster),
+        "gcp:project: is only used when platform:cloud is gcp; this stack uses aws, so remove it");
+
+    [Fact]
+    public void AnExistingKmsKeyInTheClustersRegionReplacesTheEksKey()
+    {
+        const string Key = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        var plan = Stacks.Valid(Stacks.Config("platform:cloud: aws", Stacks.AwsCluster + $"\n  secretsEncryptionKey: {Key}"));
+
+        Assert.Equal(Key, plan.Cluster.Eks!.SecretsKey.ExistingKeyArn);
+    }
 }

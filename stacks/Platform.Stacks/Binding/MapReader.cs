@@ -40,6 +40,9 @@ internal sealed class MapReader
             case ConfigNull:
                 diagnostics.Error(key, "has no value; give a map or remove the key to use the defaults");
                 return null;
+            case ConfigSecret:
+                diagnostics.Error(key, SecretMessage);
+                return null;
             default:
                 diagnostics.Error(key, $"expected a map of settings, got {Describe(node)}");
                 return null;
@@ -212,6 +215,10 @@ internal sealed class MapReader
         }
     }
 
+    /// <summary>What is said of a secret where the plan needs the value.</summary>
+    public const string SecretMessage =
+        "is a secret (secure:), which the offline render cannot decrypt, and the plan needs its value; keep this key in plain config";
+
     public static string UnknownKeyMessage(string key, IEnumerable<string> known)
     {
         var allowed = known.Order(StringComparer.Ordinal).ToList();
@@ -230,6 +237,9 @@ internal sealed class MapReader
                 return scalar.Text;
             case ConfigNull:
                 diagnostics.Error(key, $"has no value; give {expected} or remove the key to use the default");
+                return null;
+            case ConfigSecret:
+                diagnostics.Error(key, SecretMessage);
                 return null;
             default:
                 diagnostics.Error(key, $"expected {expected}, got {Describe(node)}");
@@ -289,6 +299,7 @@ internal sealed class MapReader
     private static string Describe(ConfigNode node) => node switch
     {
         ConfigScalar s => $"the value {Show(s.Text)}",
+        ConfigSecret => "a secret (secure:), which the offline render cannot decrypt",
         _ => node.KindName,
     };
 }

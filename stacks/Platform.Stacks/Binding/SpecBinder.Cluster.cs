@@ -20,6 +20,8 @@ public sealed partial class SpecBinder
     {
         var key = Key("cluster");
         var map = MapReader.Open(key, _raw.Get(key), _diagnostics);
+        // When the cluster's settings are misspelled or not a map, what they lack is already explained.
+        var unreadable = _misspelled.Contains("cluster") || (_raw.Get(key) is not null && map is null);
         var name = map?.String("name");
         var region = map?.String("region");
         var zones = map?.StringList("zones", "zones");
@@ -42,7 +44,7 @@ public sealed partial class SpecBinder
         }
 
         OnlyFor(map, "releaseChannel", CloudKind.Gcp);
-        OnlyFor(map, "secretsEncryptionKey", CloudKind.Gcp);
+        OnlyFor(map, "secretsEncryptionKey", CloudKind.Gcp, CloudKind.Aws);
         OnlyFor(map, "context", CloudKind.Existing);
         OnlyFor(map, "kubeconfig", CloudKind.Existing);
         OnlyFor(map, "admins", CloudKind.Aws);
@@ -54,7 +56,7 @@ public sealed partial class SpecBinder
             _diagnostics.Error($"{key}.networkPolicy", $"{MapReader.Show(networkPolicy)} is not allowed; {hint}use {Suggest.OneOf(NetworkPolicies)} (fixed when the cluster is created)");
         }
 
-        if (_cloud == CloudKind.Aws && ((admins is null && !(map?.Has("admins") ?? false)) || admins is { Count: 0 }))
+        if (_cloud == CloudKind.Aws && !unreadable && ((admins is null && !(map?.Has("admins") ?? false)) || admins is { Count: 0 }))
         {
             _diagnostics.Error($"{key}.admins", "is required on aws: the cluster gives its creator no implicit access, so list at least the IAM role that runs pulumi up, e.g. [arn:aws:iam::123456789012:role/platform-deployer]");
         }
@@ -89,11 +91,11 @@ public sealed partial class SpecBinder
             _diagnostics.Error($"{key}.releaseChannel", $"{MapReader.Show(channelText)} is not allowed; {hint}use {Suggest.OneOf(ReleaseChannels)}");
         }
         var cloudUnknown = _diagnostics.HasErrorAt(Key("cloud"));
-        if (IsCloud)
+        if (IsCloud && !unreadable)
         {
             CheckRegionAndZones(key, map, region, zones);
         }
-        else if (!cloudUnknown && context is null && !(map?.Has("context") ?? false))
+        else if (!cloudUnknown && !unreadable && !IsCloud && context is null && !(map?.Has("context") ?? false))
         {
             _diagnostics.Error($"{key}.context", "is required when platform:cloud is existing; name a context from your kubeconfig, e.g. kind-platform");
         }
@@ -101,6 +103,11 @@ public sealed partial class SpecBinder
         if (version is not null && !KubernetesVersion().IsMatch(version))
         {
             _diagnostics.Error($"{key}.kubernetesVersion", $"{MapReader.Show(version)} is not a minor version; use the form 1.34");
+        }
+
+        if (kmsKey is not null && IsCloud)
+        {
+            CheckSecretsKey($"{key}.secretsEncryptionKey", kmsKey, region);
         }
 
         if (window is not null && !TimeOfDay().IsMatch(window))
@@ -116,7 +123,7 @@ public sealed partial class SpecBinder
             }
         }
 
-        if (IsCloud && !_diagnostics.HasErrorAt($"{key}.authorizedNetworks"))
+        if (IsCloud && !unreadable && !_diagnostics.HasErrorAt($"{key}.authorizedNetworks"))
         {
             CheckEndpointExposure(key, privateEndpoint == true, authorized ?? []);
         }
@@ -132,7 +139,7 @@ public sealed partial class SpecBinder
             cloud ? Record<IReadOnlyList<string>>($"{key}.authorizedNetworks", authorized) ?? [] : [],
             cloud && Pick($"{key}.deletionProtection", deletionProtection, ProfileDefaults.DeletionProtection(_profile), ProfileOrigin),
             cloud ? PickRef($"{key}.maintenanceWindow", window, ProfileDefaults.MaintenanceWindow, "default") : ProfileDefaults.MaintenanceWindow,
-            _cloud == CloudKind.Gcp ? Record($"{key}.secretsEncryptionKey", kmsKey) : null,
+            IsCloud ? Record($"{key}.secretsEncryptionKey", kmsKey) : null,
             _cloud == CloudKind.Existing ? Record($"{key}.context", context) : null,
             _cloud == CloudKind.Existing ? Record($"{key}.kubeconfig", kubeconfig) : null,
             _cloud == CloudKind.Aws ? Record<IReadOnlyList<string>>($"{key}.admins", admins) ?? [] : [],
@@ -190,6 +197,26 @@ public sealed partial class SpecBinder
             {
                 _diagnostics.Warning($"{networksKey}[{index}]", $"'{Anywhere}' opens the API server to the internet; list the networks that need it instead");
             }
+        }
+    }
+
+    /// <summary>The key must be a key name of the cloud's KMS, in the cluster's region.</summary>
+    private void CheckSecretsKey(string key, string name, string? region)
+    {
+        var match = _cloud == CloudKind.Gcp ? CloudKmsKey().Match(name) : AwsKmsKey().Match(name);
+        if (!match.Success)
+        {
+            var form = _cloud == CloudKind.Gcp
+                ? "a Cloud KMS key name: projects/<project>/locations/<region>/keyRings/<ring>/cryptoKeys/<key>"
+                : "a KMS key ARN: arn:aws:kms:<region>:<account>:key/<key id>";
+            _diagnostics.Error(key, $"{MapReader.Show(name)} is not {form}");
+            return;
+        }
+
+        var location = match.Groups["location"].Value;
+        if (region is not null && location != region)
+        {
+            _diagnostics.Error(key, $"'{name}' is in '{location}' but the cluster is in '{region}'; {(_cloud == CloudKind.Gcp ? "GKE" : "EKS")} needs a key in the cluster's region");
         }
     }
 
@@ -323,6 +350,12 @@ public sealed partial class SpecBinder
 
     [GeneratedRegex("^arn:aws[a-z-]*:iam::[0-9]{12}:(role|user)/[A-Za-z0-9+=,.@_/-]{1,512}$", RegexOptions.CultureInvariant)]
     private static partial Regex IamPrincipal();
+
+    [GeneratedRegex("^projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/locations/(?<location>[a-z0-9-]+)/keyRings/[A-Za-z0-9_-]{1,63}/cryptoKeys/[A-Za-z0-9_-]{1,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CloudKmsKey();
+
+    [GeneratedRegex("^arn:aws[a-z-]*:kms:(?<location>[a-z0-9-]+):[0-9]{12}:key/[A-Za-z0-9-]{1,128}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AwsKmsKey();
 
     [GeneratedRegex("^1\\.[0-9]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex KubernetesVersion();

@@ -34,24 +34,35 @@ public sealed partial class SpecBinder
         ["existing"] = CloudKind.Existing,
     };
 
+    /// <summary>The furthest a dev stack's expiry should lie ahead; beyond it the binder warns.</summary>
+    public static readonly TimeSpan MaxDevLifetime = TimeSpan.FromDays(30);
+
     private readonly RawConfig _raw;
     private readonly DiagnosticBag _diagnostics;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Top-level keys that config names under a misspelling, so "required" errors for them would only be noise.</summary>
+    private readonly HashSet<string> _misspelled = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, string> _sources = new(StringComparer.Ordinal);
     private EnvironmentProfile _profile;
     private CloudKind _cloud;
 
-    private SpecBinder(RawConfig raw, DiagnosticBag diagnostics)
+    private SpecBinder(RawConfig raw, DiagnosticBag diagnostics, TimeProvider clock)
     {
         _raw = raw;
         _diagnostics = diagnostics;
+        _clock = clock;
     }
 
-    /// <summary>Binds <paramref name="raw"/>; the returned spec is only meaningful when no error was reported.</summary>
-    public static PlatformSpec Bind(RawConfig raw, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Binds <paramref name="raw"/>; the returned spec is only meaningful when no error was reported.
+    /// <paramref name="clock"/> (default: the system clock) judges a dev stack's expiry; nothing else reads it.
+    /// </summary>
+    public static PlatformSpec Bind(RawConfig raw, DiagnosticBag diagnostics, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(raw);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        return new SpecBinder(raw, diagnostics).Bind();
+        return new SpecBinder(raw, diagnostics, clock ?? TimeProvider.System).Bind();
     }
 
     private string ProfileOrigin => "profile:" + Lower(_profile);
@@ -66,6 +77,7 @@ public sealed partial class SpecBinder
         CheckTopLevelKeys();
         _profile = BindEnvironment();
         _cloud = Pick(Key("cloud"), Choice(Key("cloud"), Clouds), CloudKind.Existing, "default");
+        CheckProviderKeys();
         var gcpProject = BindGcpProject();
         var expiresAt = BindExpiry();
         var cluster = BindCluster();
@@ -100,6 +112,11 @@ public sealed partial class SpecBinder
                 if (!TopLevelKeys.Contains(name, StringComparer.Ordinal))
                 {
                     var guess = Suggest.Closest(name, TopLevelKeys);
+                    if (guess is not null)
+                    {
+                        _misspelled.Add(guess);
+                    }
+
                     var hint = guess is null ? string.Empty : $"did you mean '{Key(guess)}'? ";
                     _diagnostics.Error(key, $"is not a known key; {hint}allowed keys: {string.Join(", ", TopLevelKeys.Select(Key))}");
                 }
@@ -107,6 +124,30 @@ public sealed partial class SpecBinder
             else if (Suggest.Distance(ns, Namespace) is > 0 and <= 2)
             {
                 _diagnostics.Error(key, $"uses the unknown namespace '{ns}'; did you mean '{Key(name)}'?");
+            }
+        }
+    }
+
+    /// <summary>Provider settings of the other cloud are mistakes: they would be silently ignored.</summary>
+    private void CheckProviderKeys()
+    {
+        if (_diagnostics.HasErrorAt(Key("cloud")))
+        {
+            return;
+        }
+
+        foreach (var (key, _) in _raw.Values)
+        {
+            var provider = key.Split(':')[0];
+            var cloud = provider switch
+            {
+                "gcp" when key is "gcp:project" or "gcp:region" or "gcp:zone" => CloudKind.Gcp,
+                "aws" when key is "aws:region" => CloudKind.Aws,
+                _ => _cloud,
+            };
+            if (cloud != _cloud)
+            {
+                _diagnostics.Error(key, $"is only used when platform:cloud is {Lower(cloud)}; this stack uses {Lower(_cloud)}, so remove it");
             }
         }
     }
@@ -194,7 +235,20 @@ public sealed partial class SpecBinder
             }
         }
 
-        if (_profile == EnvironmentProfile.Dev && _raw.Get(key) is null)
+        var now = _clock.GetUtcNow();
+        if (_profile == EnvironmentProfile.Dev && value is { } expiry)
+        {
+            if (expiry <= now)
+            {
+                _diagnostics.Error(key, $"{MapReader.Show(text!)} is in the past, so the janitor would destroy the stack at once; use a later date");
+            }
+            else if (expiry - now > MaxDevLifetime)
+            {
+                _diagnostics.Warning(key, Invariant($"{MapReader.Show(text!)} is more than {MaxDevLifetime.TotalDays:0} days away; dev stacks are meant to be short-lived, so consider an earlier date"));
+            }
+        }
+
+        if (_profile == EnvironmentProfile.Dev && _raw.Get(key) is null && !_misspelled.Contains("expiresAt"))
         {
             _diagnostics.Error(key, "is required for dev stacks so the janitor can destroy them; use a date such as 2026-12-31");
         }
@@ -205,6 +259,8 @@ public sealed partial class SpecBinder
 
         return _profile == EnvironmentProfile.Dev ? value : null;
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private T? Choice<T>(string key, IReadOnlyDictionary<string, T> allowed)
         where T : struct

@@ -145,7 +145,7 @@ public static class ClusterPlanner
                 "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
                 "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
             ],
-            new KmsKeyPlan($"alias/{cluster.Name}-secrets", 30, Rotation: true, [.. admins.Select(a => a.PrincipalArn)], EksKeyUserActions),
+            new KmsKeyPlan($"alias/{cluster.Name}-secrets", 30, Rotation: true, [.. admins.Select(a => a.PrincipalArn)], EksKeyUserActions, cluster.SecretsEncryptionKey),
             EksAddonCatalog.For(cluster.KubernetesVersion!) ?? [],
             "OVERWRITE",
             cluster.DeletionProtection,

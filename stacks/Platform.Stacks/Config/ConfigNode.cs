@@ -46,3 +46,14 @@ public sealed record ConfigMapping(IReadOnlyList<KeyValuePair<string, ConfigNode
     /// <inheritdoc />
     public override string KindName => "a map";
 }
+
+/// <summary>
+/// An encrypted value (<c>secure: …</c> in a stack file). The offline render has no key to decrypt it, so it can
+/// plan only where the value is not needed.
+/// </summary>
+/// <param name="Line">1-based line in the source file, or 0.</param>
+public sealed record ConfigSecret(int Line = 0) : ConfigNode(Line)
+{
+    /// <inheritdoc />
+    public override string KindName => "a secret";
+}

@@ -28,11 +28,15 @@ public static class StackFileReader
         return Parse(File.ReadAllText(path), stack, diagnostics);
     }
 
+    /// <summary>The top-level keys a Pulumi stack file may hold; only <c>config</c> is read here.</summary>
+    public static IReadOnlyList<string> FileKeys { get; } = ["config", "encryptedkey", "encryptionsalt", "environment", "secretsprovider"];
+
     /// <summary>Parses stack-file YAML text; problems go to <paramref name="diagnostics"/>.</summary>
     public static RawConfig Parse(string yaml, string stack, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(diagnostics);
+        var file = $"Pulumi.{stack}.yaml";
         ConfigNode? root;
         var parser = new Parser(new StringReader(yaml));
         var loader = new Loader(parser, diagnostics);
@@ -41,7 +45,7 @@ public static class StackFileReader
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
-                return new RawConfig(stack, []);
+                return Empty(stack, diagnostics, file);
             }
 
             parser.Consume<DocumentStart>();
@@ -49,34 +53,70 @@ public static class StackFileReader
         }
         catch (YamlException ex)
         {
-            diagnostics.Error("stack", $"Pulumi.{stack}.yaml is not valid YAML (line {ex.Start.Line}): {ex.Message}");
+            diagnostics.Error("stack", TabProblem(yaml, file) ?? $"{file} is not valid YAML (line {ex.Start.Line}): {ex.Message}");
             return new RawConfig(stack, []);
         }
         catch (InvalidOperationException)
         {
             // The scanner gives up without a YamlException on some malformed flow collections.
-            diagnostics.Error("stack", $"Pulumi.{stack}.yaml is not valid YAML (line {loader.LastLine}): check brackets, quotes and indentation there");
+            diagnostics.Error("stack", $"{file} is not valid YAML (line {loader.LastLine}): check brackets, quotes and indentation there");
             return new RawConfig(stack, []);
         }
 
         if (root is ConfigNull)
         {
-            return new RawConfig(stack, []);
+            return Empty(stack, diagnostics, file);
         }
 
         if (root is not ConfigMapping top)
         {
-            diagnostics.Error("stack", $"Pulumi.{stack}.yaml must be a map with a 'config:' key, got {root.KindName}");
+            diagnostics.Error("stack", $"{file} must be a map with a 'config:' key, got {root.KindName}");
             return new RawConfig(stack, []);
         }
 
+        foreach (var (key, _) in top.Entries.Where(e => !FileKeys.Contains(e.Key, StringComparer.Ordinal)))
+        {
+            var hint = key.Contains(':', StringComparison.Ordinal)
+                ? "it looks like a config key: indent it under 'config:'"
+                : Suggest.Closest(key, FileKeys) is { } guess ? $"did you mean '{guess}'?" : $"a stack file holds {Suggest.OneOf(FileKeys)}";
+            diagnostics.Error(key, $"is not a stack file key; {hint}");
+        }
+
         var config = top.Entries.FirstOrDefault(e => e.Key == "config").Value;
+        if (config is null && top.Entries.All(e => FileKeys.Contains(e.Key, StringComparer.Ordinal)))
+        {
+            diagnostics.Error("config", $"{file} has no 'config:' section; the stack's settings go under it");
+        }
+
         return config switch
         {
             null or ConfigNull => new RawConfig(stack, []),
             ConfigMapping map => new RawConfig(stack, map.Entries),
             _ => Fail(stack, diagnostics, config),
         };
+    }
+
+    private static RawConfig Empty(string stack, DiagnosticBag diagnostics, string file)
+    {
+        diagnostics.Error("stack", $"{file} is empty; it needs a 'config:' section with the stack's settings");
+        return new RawConfig(stack, []);
+    }
+
+    /// <summary>YAML forbids tabs in indentation; name the first line and column where one is.</summary>
+    private static string? TabProblem(string yaml, string file)
+    {
+        var lines = yaml.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indent)
+            {
+                return $"{file} is not valid YAML (line {i + 1}, column {tab + 1}): a tab is used for indentation; indent with spaces";
+            }
+        }
+
+        return null;
     }
 
     private static RawConfig Fail(string stack, DiagnosticBag diagnostics, ConfigNode config)
@@ -129,6 +169,12 @@ public static class StackFileReader
                 // Keys under the top-level 'config:' map are full config keys, so they start a path afresh.
                 var childPath = path is "" or "config" ? key : $"{path}.{key}";
                 var value = Read(childPath);
+                if (keyNode is ConfigScalar { Text: "<<", Quoted: false })
+                {
+                    diagnostics.Error(path.Length == 0 ? "config" : path, $"uses a YAML merge key '<<' (line {keyLine}), which stack files here do not support; write the values out");
+                    continue;
+                }
+
                 if (keyNode is not ConfigScalar)
                 {
                     diagnostics.Error(path.Length == 0 ? "config" : path, $"has a key that is {keyNode.KindName} (line {keyLine}); keys must be plain names");
@@ -143,6 +189,12 @@ public static class StackFileReader
 
                 lines[key] = keyLine;
                 entries.Add(new KeyValuePair<string, ConfigNode>(key, value));
+            }
+
+            // Pulumi writes an encrypted value as { secure: <ciphertext> }.
+            if (entries is [{ Key: "secure", Value: ConfigScalar }])
+            {
+                return Remember(mappingStart.Anchor, new ConfigSecret(line));
             }
 
             return Remember(mappingStart.Anchor, new ConfigMapping(entries, line));

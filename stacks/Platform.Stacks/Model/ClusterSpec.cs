@@ -13,7 +13,11 @@ namespace Platform.Stacks.Model;
 /// </param>
 /// <param name="DeletionProtection">Whether the cloud refuses to delete the cluster. Default: true in prod.</param>
 /// <param name="MaintenanceWindow">Daily maintenance window start, <c>HH:MM</c> UTC. Default 03:00.</param>
-/// <param name="SecretsEncryptionKey">gcp: a Cloud KMS key id for application-layer secrets encryption. Optional.</param>
+/// <param name="SecretsEncryptionKey">
+/// gcp: a Cloud KMS key name for application-layer secrets encryption (optional; default: Google-managed).
+/// aws: an existing KMS key ARN instead of the cluster's own key (optional; default: a key per cluster).
+/// Either way in the cluster's region.
+/// </param>
 /// <param name="Context">existing: the kubeconfig context to use. Required for existing.</param>
 /// <param name="Kubeconfig">existing: path of the kubeconfig file. Default: the usual kubeconfig lookup.</param>
 /// <param name="Admins">aws: IAM role or user ARNs granted cluster admin through EKS access entries. Required on aws: the creator gets no implicit access.</param>

@@ -24,12 +24,22 @@ public static class CapacityPlanner
         var addonRequests = enabled.Aggregate(Resources.Zero, (sum, a) => sum + (a.Spec.HighAvailability ? a.Definition.RequestsHa : a.Definition.Requests));
         var perNode = enabled.Aggregate(Resources.Zero, (sum, a) => sum + a.Definition.PerNode);
 
+        // A check that reads a value already reported as invalid stays quiet: its figures would be invented.
+        var poolsValid = !diagnostics.HasErrorAt("platform:cluster.zones") && !diagnostics.HasErrorAt("platform:nodePools")
+            && !diagnostics.HasErrorAt("platform:network") && pools.All(p => p.AllocatablePerNode.Cpu > 0);
+        var tenantsValid = spec.Tenants.ToDictionary(t => t.Name, t => !diagnostics.HasErrorAt($"platform:tenants.{t.Name}"), StringComparer.Ordinal);
+        var fleetValid = poolsValid && !diagnostics.HasErrorAt("platform:addons") && !diagnostics.HasErrorAt("platform:tenants");
+
         var tenantTotal = Resources.Zero;
         foreach (var tenant in spec.Tenants)
         {
             var quota = tenant.Quota.AsResources();
             var demand = tenant.Services.Aggregate(Resources.Zero, (sum, s) => sum + s.Demand);
-            CheckServicesFitQuota(tenant, quota, demand, diagnostics);
+            if (tenantsValid[tenant.Name])
+            {
+                CheckServicesFitQuota(tenant, quota, demand, diagnostics);
+            }
+
             tenantTotal += Max(quota, demand);
         }
 
@@ -39,7 +49,7 @@ public static class CapacityPlanner
         }
 
         var available = pools.Aggregate(Resources.Zero, (sum, p) => sum + (Usable(p, perNode) * p.MaxTotal));
-        foreach (var tenant in spec.Tenants)
+        foreach (var tenant in spec.Tenants.Where(t => poolsValid && tenantsValid[t.Name]))
         {
             var tenantPools = pools.Where(p => tenant.Pools.Contains(p.Role)).ToList();
             var capacity = tenantPools.Aggregate(Resources.Zero, (sum, p) => sum + (Usable(p, perNode) * p.MaxTotal));
@@ -49,7 +59,7 @@ public static class CapacityPlanner
         var asked = tenantTotal + addonRequests;
         var headroom = available - asked;
         var shortfall = Describe(headroom);
-        if (shortfall.Length > 0 && !diagnostics.HasErrorAt("platform:nodePools"))
+        if (shortfall.Length > 0 && fleetValid && !diagnostics.HasErrorAt("platform:tenants"))
         {
             diagnostics.Error("platform:nodePools", Invariant(
                 $"at their largest the pools hold {available} but tenant quotas ({tenantTotal}) and add-ons ({addonRequests}) ask for {asked}; short by {shortfall}; raise maxNodes or use larger machine types"));
