@@ -101,7 +101,7 @@ render=(dotnet "stacks/Platform.Render/bin/Release/net10.0/platform-render.dll")
 for target in "staging:." "prod:." "aws-prod:examples" "local:examples"; do
   stack="${target%%:*}" dir="${target#*:}"
   "${render[@]}" render --stack "$stack" --dir "$dir" --out "$work/a/$stack" >/dev/null
-  "${render[@]}" render --stack "$stack" --dir "$dir" --out "$work/b/$stack" >/dev/null
+  "${render[@]}" render --stack "$stack" --dir "$dir" --out "$work/b/$stack" >/dev/null 2>&1
   if ! diff -r "$work/a/$stack" "$work/b/$stack" >/dev/null; then
     echo "render of $stack is not deterministic" >&2
     failed=$((failed + 1))

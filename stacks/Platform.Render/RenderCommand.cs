@@ -45,26 +45,43 @@ public static class RenderCommand
             return Usage;
         }
 
+        if (args.Skip(1).Any(a => a is "-h" or "--help"))
+        {
+            stdout.WriteLine(UsageText);
+            return Ok;
+        }
+
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 1; i < args.Count; i++)
         {
             var name = args[i];
-            if (name is not ("--stack" or "--out" or "--dir") || i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            var known = name is "--stack" or "--out" or "--dir";
+            if (!known || i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
             {
-                stderr.WriteLine(name.StartsWith("--", StringComparison.Ordinal) && name is "--stack" or "--out" or "--dir"
-                    ? $"option {name} needs a value"
-                    : $"unknown argument '{name}'");
+                stderr.WriteLine(known ? $"option {name} needs a value" : $"unknown argument '{name}'");
                 stderr.WriteLine(UsageText);
                 return Usage;
             }
 
-            options[name] = args[++i];
+            if (!options.TryAdd(name, args[++i]))
+            {
+                stderr.WriteLine($"option {name} is given twice ('{options[name]}' and '{args[i]}'); give it once");
+                return Usage;
+            }
         }
 
         if (!options.TryGetValue("--stack", out var stack) || !options.TryGetValue("--out", out var output))
         {
             stderr.WriteLine("render needs --stack and --out");
             stderr.WriteLine(UsageText);
+            return Usage;
+        }
+
+        if (FileInTheWay(output) is { } file)
+        {
+            stderr.WriteLine(file == Path.GetFullPath(output)
+                ? $"--out '{output}' is a file; give a folder to write the render into"
+                : $"--out '{output}' cannot be a folder: '{file}' is a file");
             return Usage;
         }
 
@@ -90,5 +107,27 @@ public static class RenderCommand
         Renderer.Write(files, output);
         stdout.WriteLine($"rendered stack '{stack}' to {output}: {files.Count} files");
         return Ok;
+    }
+
+    /// <summary>The path, or its nearest existing ancestor, when that is a file: then no folder can be made there.</summary>
+    private static string? FileInTheWay(string output)
+    {
+        var path = Path.GetFullPath(output);
+        while (!string.IsNullOrEmpty(path))
+        {
+            if (File.Exists(path))
+            {
+                return path;
+            }
+
+            if (Directory.Exists(path))
+            {
+                return null;
+            }
+
+            path = Path.GetDirectoryName(path);
+        }
+
+        return null;
     }
 }

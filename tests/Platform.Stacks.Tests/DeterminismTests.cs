@@ -35,14 +35,20 @@ public class DeterminismTests
     }
 
     [Fact]
-    public void PlanJsonKeysAreSortedAndLinesEndInLf()
+    public void PlanJsonSectionsAreInReadingOrderKeysBelowThemSortedAndLinesEndInLf()
     {
         var json = Render("prod")["plan.json"];
 
         Assert.DoesNotContain('\r', json);
         Assert.EndsWith("}\n", json, StringComparison.Ordinal);
         using var document = System.Text.Json.JsonDocument.Parse(json);
-        AssertSorted(document.RootElement);
+        Assert.Equal(
+            ["schemaVersion", "stack", "spec", "cluster", "network", "nodePools", "capacity", "addons", "manifests", "outputs"],
+            document.RootElement.EnumerateObject().Select(p => p.Name));
+        foreach (var section in document.RootElement.EnumerateObject())
+        {
+            AssertSorted(section.Value);
+        }
     }
 
     [Fact]
@@ -92,5 +98,37 @@ public class DeterminismTests
                 AssertSorted(item);
             }
         }
+    }
+
+    [Theory]
+    [InlineData("prod", "eks")]
+    [InlineData("prod", "existing")]
+    public void PlanJsonCarriesNoNullBranches(string stack, string absent)
+    {
+        var json = Rendering.PlanJson.Write(Planner.PlanStackFile(Repo.Root, stack).Plan!);
+
+        Assert.DoesNotContain(": null", json, StringComparison.Ordinal);
+        Assert.DoesNotContain($"\"{absent}\"", json, StringComparison.Ordinal);
+        Assert.StartsWith("{\n  \"schemaVersion\": 1,\n  \"stack\": \"prod\",\n  \"spec\": {", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SummaryNamesTheClusterPoolsAddonsTenantsCapacityProtectionAndExpiry()
+    {
+        var plan = Planner.PlanStackFile(Repo.Root, "prod").Plan!;
+        var summary = Rendering.SummaryMarkdown.Write(plan);
+
+        Assert.Contains("Regional GKE cluster `prod` in project `acme-platform-prod`, region europe-west1", summary, StringComparison.Ordinal);
+        foreach (var pool in plan.NodePools)
+        {
+            Assert.Contains($"| `{pool.Name}` | {pool.MachineType} | {pool.MinPerZone}–{pool.MaxPerZone} | 3 |", summary, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("| certManager | Helm | cert-manager | v1.21.1 | yes |", summary, StringComparison.Ordinal);
+        Assert.Contains("| calico | managed by the cloud |", summary, StringComparison.Ordinal);
+        Assert.Contains("payments", summary, StringComparison.Ordinal);
+        Assert.Contains("of headroom.", summary, StringComparison.Ordinal);
+        Assert.Contains("the network and the cluster with its identities, keys, log group and OIDC provider are protected", summary, StringComparison.Ordinal);
+        Assert.Contains("None: only dev stacks expire.", summary, StringComparison.Ordinal);
     }
 }

@@ -81,4 +81,91 @@ public sealed class RenderCommandTests : IDisposable
         Assert.Equal(64, code);
         Assert.Contains("usage: platform-render render", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OutPointingAtAFileIsAOneLineUsageErrorAndNothingIsWritten()
+    {
+        var file = Path.Combine(_folder, "taken");
+        File.WriteAllText(file, "mine");
+
+        var (code, stdout, stderr) = Run("render", "--stack", "prod", "--dir", Repo.Root, "--out", file);
+
+        Assert.Equal(64, code);
+        Assert.Empty(stdout);
+        Assert.Equal($"--out '{file}' is a file; give a folder to write the render into\n", stderr.ReplaceLineEndings("\n"));
+        Assert.Equal("mine", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void OutBelowAFileIsAOneLineUsageError()
+    {
+        var file = Path.Combine(_folder, "taken");
+        File.WriteAllText(file, "mine");
+        var output = Path.Combine(file, "out");
+
+        var (code, _, stderr) = Run("render", "--stack", "prod", "--dir", Repo.Root, "--out", output);
+
+        Assert.Equal(64, code);
+        Assert.Equal($"--out '{output}' cannot be a folder: '{file}' is a file\n", stderr.ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData("render", "--help")]
+    [InlineData("render", "--stack", "prod", "-h")]
+    [InlineData("--help")]
+    public void HelpPrintsUsageAndSucceeds(params string[] args)
+    {
+        var (code, stdout, stderr) = Run(args);
+
+        Assert.Equal(0, code);
+        Assert.Contains("usage: platform-render render", stdout, StringComparison.Ordinal);
+        Assert.Empty(stderr);
+    }
+
+    [Fact]
+    public void ARepeatedOptionIsRefusedInsteadOfTakingTheLastOne()
+    {
+        var (code, _, stderr) = Run("render", "--stack", "prod", "--stack", "staging", "--out", Path.Combine(_folder, "out"));
+
+        Assert.Equal(64, code);
+        Assert.Equal("option --stack is given twice ('prod' and 'staging'); give it once\n", stderr.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void WarningsGoToStderrAndDoNotStopTheRender()
+    {
+        File.WriteAllText(Path.Combine(_folder, "Pulumi.staging.yaml"), Stacks.Config(
+            Stacks.Project, Stacks.Gcp, "platform:cluster:\n  region: europe-west1\n  zones: [europe-west1-b]\n  authorizedNetworks: [0.0.0.0/0]"));
+
+        var (code, _, stderr) = Run("render", "--stack", "staging", "--dir", _folder, "--out", Path.Combine(_folder, "out"));
+
+        Assert.Equal(0, code);
+        Assert.Equal("warning: platform:cluster.authorizedNetworks[0]: '0.0.0.0/0' opens the API server to the internet; list the networks that need it instead\n", stderr.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void EveryRenderWritesASummary()
+    {
+        var output = Path.Combine(_folder, "out");
+
+        Assert.Equal(0, Run("render", "--stack", "local", "--dir", Repo.Examples, "--out", output).Code);
+
+        Assert.StartsWith("# Stack `local`\n", File.ReadAllText(Path.Combine(output, "summary.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheReadmesBadConfigExamplePrintsExactlyWhatTheReadmeShows()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md")).ReplaceLineEndings("\n");
+        const string Prompt = "$ scripts/platform-render render --stack bad --dir examples --out out/bad\n";
+        var start = readme.IndexOf(Prompt, StringComparison.Ordinal);
+        Assert.True(start >= 0, "the README's bad-config example is missing");
+        var shown = readme[(start + Prompt.Length)..readme.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var (code, stdout, stderr) = Run("render", "--stack", "bad", "--dir", Repo.Examples, "--out", Path.Combine(_folder, "out"));
+
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Equal(shown, stderr.ReplaceLineEndings("\n"));
+    }
 }

@@ -7,7 +7,11 @@ using Platform.Stacks.Model;
 
 namespace Platform.Stacks.Rendering;
 
-/// <summary>Writes a plan as JSON with sorted keys, invariant number formats and LF line endings.</summary>
+/// <summary>
+/// Writes a plan as JSON: the top-level sections in reading order (stack, spec, cluster, network, node pools,
+/// capacity, add-ons, manifests, outputs), keys sorted below them, no null branches (a GKE plan has no <c>eks</c>
+/// key), invariant number formats and LF line endings.
+/// </summary>
 public static class PlanJson
 {
     private static readonly JsonSerializerOptions Options = CreateOptions();
@@ -51,7 +55,9 @@ public static class PlanJson
             }).ToArray()),
             ["outputs"] = Strings(plan.Outputs),
         };
-        var sorted = Sort(root);
+        var sorted = new JsonObject(root
+            .Where(p => p.Value is not null)
+            .Select(p => new KeyValuePair<string, JsonNode?>(p.Key, Sort(p.Value!))));
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -76,8 +82,9 @@ public static class PlanJson
     private static JsonNode Sort(JsonNode node) => node switch
     {
         JsonObject obj => new JsonObject(obj
+            .Where(p => p.Value is not null)
             .OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => new KeyValuePair<string, JsonNode?>(p.Key, p.Value is null ? null : Sort(p.Value)))),
+            .Select(p => new KeyValuePair<string, JsonNode?>(p.Key, Sort(p.Value!)))),
         JsonArray array => new JsonArray(array.Select(i => i is null ? null : Sort(i)).ToArray()),
         _ => node.DeepClone(),
     };

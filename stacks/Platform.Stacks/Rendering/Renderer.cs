@@ -3,13 +3,13 @@ using System.Text;
 namespace Platform.Stacks.Rendering;
 
 /// <summary>
-/// The offline render: every file a plan produces (plan.json, manifests/, helm/), as relative path to
+/// The offline render: every file a plan produces (summary.md, plan.json, manifests/, helm/), as relative path to
 /// content. Pure and deterministic, so two renders of the same config are byte-identical.
 /// </summary>
 public static class Renderer
 {
     /// <summary>The generated folders and files a render owns inside its output folder.</summary>
-    public static IReadOnlyList<string> OwnedEntries { get; } = ["plan.json", "manifests", "helm"];
+    public static IReadOnlyList<string> OwnedEntries { get; } = ["summary.md", "plan.json", "manifests", "helm"];
 
     /// <summary>Renders every file of the plan, keyed by relative path with '/' separators, sorted.</summary>
     public static SortedDictionary<string, string> Render(PlatformPlan plan)
@@ -18,6 +18,7 @@ public static class Renderer
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["plan.json"] = PlanJson.Write(plan),
+            ["summary.md"] = SummaryMarkdown.Write(plan),
         };
         foreach (var bundle in plan.Manifests)
         {

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text;
+using Platform.Stacks.Model;
+
+namespace Platform.Stacks.Rendering;
+
+/// <summary>
+/// <c>summary.md</c>: the one screen a reviewer reads before plan.json. Every figure comes from the plan; nothing is
+/// decided here.
+/// </summary>
+public static class SummaryMarkdown
+{
+    /// <summary>The summary as Markdown text ending in a newline.</summary>
+    public static string Write(PlatformPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var text = new StringBuilder();
+        var spec = plan.Spec;
+        Line(text, $"# Stack `{spec.Stack}`");
+        Line(text);
+        Line(text, $"{Lower(spec.Environment)} profile. {Cluster(plan)}");
+        Line(text);
+
+        if (plan.NodePools.Count > 0)
+        {
+            Line(text, "## Node pools");
+            Line(text);
+            Line(text, "| pool | machine type | nodes per zone | zones | nodes in all | spot | pods per node |");
+            Line(text, "| --- | --- | --- | ---: | --- | --- | ---: |");
+            foreach (var pool in plan.NodePools)
+            {
+                Line(text, $"| `{pool.Name}` | {pool.MachineType} | {pool.MinPerZone}–{pool.MaxPerZone} | {pool.Zones.Count} | {pool.MinTotal}–{pool.MaxTotal} | {YesNo(pool.Spot)} | {pool.MaxPodsPerNode} |");
+            }
+
+            Line(text);
+        }
+
+        Line(text, "## Add-ons");
+        Line(text);
+        Line(text, "| add-on | delivered as | chart | version | highly available |");
+        Line(text, "| --- | --- | --- | --- | --- |");
+        foreach (var release in plan.ClusterReleases)
+        {
+            Line(text, $"| {release.Addon} | Helm, with the cluster | {release.Chart.Chart} | {release.Chart.Version} | — |");
+        }
+
+        foreach (var addon in plan.Addons)
+        {
+            var chart = addon.Release?.Chart;
+            var mode = addon.Mode switch
+            {
+                "helm" => "Helm",
+                "managed" => "managed by the cloud",
+                _ => "off",
+            };
+            Line(text, $"| {addon.Name} | {mode} | {chart?.Chart ?? "—"} | {chart?.Version ?? "—"} | {(addon.Mode == "disabled" ? "—" : YesNo(addon.HighAvailability))} |");
+        }
+
+        Line(text);
+        Line(text, "The program installs the cluster layer's releases today; the add-on releases above are planned and rendered, and not yet installed.");
+        Line(text);
+        if (spec.Tenants.Count > 0)
+        {
+            Line(text, "## Tenants");
+            Line(text);
+            Line(text, "| tenant | CPU | memory | pods | pools | replicas at peak |");
+            Line(text, "| --- | ---: | ---: | ---: | --- | --- |");
+            foreach (var tenant in spec.Tenants)
+            {
+                var replicas = plan.Capacity.Services.Where(s => s.Tenant == tenant.Name).Select(s => $"{s.Service} ×{s.Replicas}").ToList();
+                Line(text, $"| {tenant.Name} | {tenant.Quota.Cpu} | {tenant.Quota.Memory} | {tenant.Quota.Pods} | {string.Join(", ", tenant.Pools.Select(Lower))} | {(replicas.Count == 0 ? "—" : string.Join(", ", replicas))} |");
+            }
+
+            Line(text);
+        }
+
+        Line(text, "## Capacity");
+        Line(text);
+        var capacity = plan.Capacity;
+        Line(text, capacity.Checked
+            ? $"At their largest the pools hold {capacity.Available}. Tenant quotas ask {capacity.TenantQuotas} and add-ons {capacity.Addons}, which leaves {capacity.Headroom} of headroom."
+            : $"Not checked: the plan does not know an existing cluster's nodes. Tenant quotas ask {capacity.TenantQuotas} and add-ons {capacity.Addons}.");
+        Line(text);
+        Line(text, "## Protection");
+        Line(text);
+        Line(text, Protection(plan));
+        Line(text);
+        Line(text, "## Expiry");
+        Line(text);
+        Line(text, spec.ExpiresAt is { } expiry
+            ? $"The janitor may destroy this stack after {expiry.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)}."
+            : "None: only dev stacks expire.");
+        return text.ToString();
+    }
+
+    private static string Cluster(PlatformPlan plan)
+    {
+        var cluster = plan.Cluster;
+        if (cluster.Gke is { } gke)
+        {
+            return $"Regional GKE cluster `{cluster.Name}` in project `{gke.Project}`, region {gke.Location}, zones {string.Join(", ", gke.NodeLocations)}; "
+                + $"release channel {gke.ReleaseChannel}, network policy {gke.NetworkPolicy.Mode}. API endpoint {Endpoint(gke.PrivateEndpoint, gke.AuthorizedNetworks)}. VPC {plan.Network!.Cidr}.";
+        }
+
+        if (cluster.Eks is { } eks)
+        {
+            return $"EKS cluster `{cluster.Name}`, Kubernetes {eks.Version}, region {eks.Region}, zones {string.Join(", ", plan.Spec.Cluster.Zones)}. "
+                + $"API endpoint {Endpoint(!eks.EndpointPublicAccess, eks.PublicAccessCidrs)}. VPC {plan.Network!.Cidr}; admins: {string.Join(", ", eks.Admins.Select(a => $"`{a.PrincipalArn}`"))}.";
+        }
+
+        var existing = cluster.Existing!;
+        return $"Existing cluster `{cluster.Name}` through kubeconfig context `{existing.Context}`{(existing.Kubeconfig is null ? string.Empty : $" in `{existing.Kubeconfig}`")}; the program creates no cloud resources.";
+    }
+
+    private static string Endpoint(bool privateOnly, IReadOnlyList<string> networks) => privateOnly
+        ? $"private{(networks.Count == 0 ? string.Empty : $", reachable from {string.Join(", ", networks)}")}"
+        : $"public, limited to {string.Join(", ", networks)}";
+
+    private static string Protection(PlatformPlan plan)
+    {
+        var cluster = plan.Cluster;
+        var deletion = cluster.Gke?.DeletionProtection ?? cluster.Eks?.DeletionProtection ?? false;
+        if (cluster.Cloud == CloudKind.Existing)
+        {
+            return "Nothing: the program creates no cloud resources for an existing cluster.";
+        }
+
+        var state = cluster.Protect
+            ? "In Pulumi state, the network and the cluster with its identities, keys, log group and OIDC provider are protected; node pools, access entries, core add-ons and providers are not."
+            : "Nothing is protected in Pulumi state.";
+        var cloud = deletion ? "The cloud's deletion protection is on." : "The cloud's deletion protection is off.";
+        var unreachable = cluster.DeleteUnreachable ? " Destroying the stack succeeds even when the cluster is already gone." : string.Empty;
+        return $"{state} {cloud}{unreachable}";
+    }
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
+
+    private static string Lower<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static void Line(StringBuilder text, string line = "") => text.Append(line).Append('\n');
+}
