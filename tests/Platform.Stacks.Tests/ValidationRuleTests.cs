@@ -346,4 +346,12 @@ public class ValidationRuleTests
 
         Assert.Equal(Key, plan.Cluster.Eks!.SecretsKey.ExistingKeyArn);
     }
+
+    [Fact]
+    public void ASecretTheRenderDoesNotNeedDoesNotStopIt()
+    {
+        var plan = Stacks.Valid(Stacks.Config("aws:secretKey:\n  secure: AAABAHNlY3JldA==", "platform:cloud: aws", Stacks.AwsCluster));
+
+        Assert.Equal(Model.CloudKind.Aws, plan.Spec.Cloud);
+    }
 }

@@ -21,30 +21,16 @@ public static class SummaryMarkdown
         Line(text, $"{Lower(spec.Environment)} profile. {Cluster(plan)}");
         Line(text);
 
-        if (plan.NodePools.Count > 0)
-        {
-            Line(text, "## Node pools");
-            Line(text);
-            Line(text, "| pool | machine type | nodes per zone | zones | nodes in all | spot | pods per node |");
-            Line(text, "| --- | --- | --- | ---: | --- | --- | ---: |");
-            foreach (var pool in plan.NodePools)
-            {
-                Line(text, $"| `{pool.Name}` | {pool.MachineType} | {pool.MinPerZone}–{pool.MaxPerZone} | {pool.Zones.Count} | {pool.MinTotal}–{pool.MaxTotal} | {YesNo(pool.Spot)} | {pool.MaxPodsPerNode} |");
-            }
+        Table(
+            text,
+            "Node pools",
+            "| pool | machine type | nodes per zone | zones | nodes in all | spot | pods per node |\n| --- | --- | --- | ---: | --- | --- | ---: |",
+            plan.NodePools.Select(pool =>
+                $"| `{pool.Name}` | {pool.MachineType} | {pool.MinPerZone}–{pool.MaxPerZone} | {pool.Zones.Count} | {pool.MinTotal}–{pool.MaxTotal} | {YesNo(pool.Spot)} | {pool.MaxPodsPerNode} |"));
 
-            Line(text);
-        }
-
-        Line(text, "## Add-ons");
-        Line(text);
-        Line(text, "| add-on | delivered as | chart | version | highly available |");
-        Line(text, "| --- | --- | --- | --- | --- |");
-        foreach (var release in plan.ClusterReleases)
-        {
-            Line(text, $"| {release.Addon} | Helm, with the cluster | {release.Chart.Chart} | {release.Chart.Version} | — |");
-        }
-
-        foreach (var addon in plan.Addons)
+        var clusterReleases = plan.ClusterReleases.Select(release =>
+            $"| {release.Addon} | Helm, with the cluster | {release.Chart.Chart} | {release.Chart.Version} | — |");
+        var addons = plan.Addons.Select(addon =>
         {
             var chart = addon.Release?.Chart;
             var mode = addon.Mode switch
@@ -53,26 +39,20 @@ public static class SummaryMarkdown
                 "managed" => "managed by the cloud",
                 _ => "off",
             };
-            Line(text, $"| {addon.Name} | {mode} | {chart?.Chart ?? "—"} | {chart?.Version ?? "—"} | {(addon.Mode == "disabled" ? "—" : YesNo(addon.HighAvailability))} |");
-        }
-
-        Line(text);
+            return $"| {addon.Name} | {mode} | {chart?.Chart ?? "—"} | {chart?.Version ?? "—"} | {(addon.Mode == "disabled" ? "—" : YesNo(addon.HighAvailability))} |";
+        });
+        Table(text, "Add-ons", "| add-on | delivered as | chart | version | highly available |\n| --- | --- | --- | --- | --- |", clusterReleases.Concat(addons));
         Line(text, "The program installs the cluster layer's releases today; the add-on releases above are planned and rendered, and not yet installed.");
         Line(text);
-        if (spec.Tenants.Count > 0)
-        {
-            Line(text, "## Tenants");
-            Line(text);
-            Line(text, "| tenant | CPU | memory | pods | pools | replicas at peak |");
-            Line(text, "| --- | ---: | ---: | ---: | --- | --- |");
-            foreach (var tenant in spec.Tenants)
+        Table(
+            text,
+            "Tenants",
+            "| tenant | CPU | memory | pods | pools | replicas at peak |\n| --- | ---: | ---: | ---: | --- | --- |",
+            spec.Tenants.Select(tenant =>
             {
                 var replicas = plan.Capacity.Services.Where(s => s.Tenant == tenant.Name).Select(s => $"{s.Service} ×{s.Replicas}").ToList();
-                Line(text, $"| {tenant.Name} | {tenant.Quota.Cpu} | {tenant.Quota.Memory} | {tenant.Quota.Pods} | {string.Join(", ", tenant.Pools.Select(Lower))} | {(replicas.Count == 0 ? "—" : string.Join(", ", replicas))} |");
-            }
-
-            Line(text);
-        }
+                return $"| {tenant.Name} | {tenant.Quota.Cpu} | {tenant.Quota.Memory} | {tenant.Quota.Pods} | {string.Join(", ", tenant.Pools.Select(Lower))} | {(replicas.Count == 0 ? "—" : string.Join(", ", replicas))} |";
+            }));
 
         Line(text, "## Capacity");
         Line(text);
@@ -131,6 +111,26 @@ public static class SummaryMarkdown
         var cloud = deletion ? "The cloud's deletion protection is on." : "The cloud's deletion protection is off.";
         var unreachable = cluster.DeleteUnreachable ? " Destroying the stack succeeds even when the cluster is already gone." : string.Empty;
         return $"{state} {cloud}{unreachable}";
+    }
+
+    /// <summary>A section with a Markdown table; nothing at all when there are no rows.</summary>
+    private static void Table(StringBuilder text, string heading, string header, IEnumerable<string> rows)
+    {
+        var lines = rows.ToList();
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        Line(text, $"## {heading}");
+        Line(text);
+        Line(text, header);
+        foreach (var row in lines)
+        {
+            Line(text, row);
+        }
+
+        Line(text);
     }
 
     private static string YesNo(bool value) => value ? "yes" : "no";
