@@ -5,6 +5,7 @@ using Platform.Components.Kubernetes;
 using Platform.Stacks;
 using Platform.Stacks.Model;
 using Pulumi;
+using K8s = Pulumi.Kubernetes;
 
 namespace Platform.Infra;
 
@@ -47,26 +48,44 @@ internal static class PlatformProgram
             ["helmReleases"] = plan.Releases.ToImmutableSortedDictionary(r => r.Name, r => $"{r.Chart.Chart}@{r.Chart.Version}", StringComparer.Ordinal),
         };
 
-        switch (plan.Cluster.Cloud)
+        var provider = plan.Cluster.Cloud switch
         {
-            case CloudKind.Gcp:
-                BuildGke(plan, outputs);
-                break;
-            case CloudKind.Aws:
-                BuildEks(plan, outputs);
-                break;
-            case CloudKind.Existing:
-                var existing = new ExistingCluster(plan.Cluster.Name, ExistingClusterArgs.FromPlan(plan.Cluster));
-                outputs["kubeContext"] = existing.KubeContext;
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(plan), plan.Cluster.Cloud, "unknown cloud");
-        }
-
+            CloudKind.Gcp => BuildGke(plan, outputs),
+            CloudKind.Aws => BuildEks(plan, outputs),
+            CloudKind.Existing => BuildExisting(plan, outputs),
+            _ => throw new ArgumentOutOfRangeException(nameof(plan), plan.Cluster.Cloud, "unknown cloud"),
+        };
+        ApplyManifests(plan, provider);
         return outputs;
     }
 
-    private static void BuildGke(PlatformPlan plan, Dictionary<string, object?> outputs)
+    /// <summary>
+    /// Applies the plan's own objects through the cluster's provider, each bundle after the ones before it in apply
+    /// order, so the render's manifests/ folder is exactly what reaches the cluster.
+    /// </summary>
+    private static void ApplyManifests(PlatformPlan plan, K8s.Provider provider)
+    {
+        Resource? previous = null;
+        foreach (var bundle in plan.Manifests)
+        {
+            var options = new ComponentResourceOptions { Provider = provider };
+            if (previous is not null)
+            {
+                options.DependsOn = previous;
+            }
+
+            previous = new ManifestBundle($"{plan.Cluster.Name}-{bundle.Name}", ManifestBundleArgs.FromPlan(bundle), options);
+        }
+    }
+
+    private static K8s.Provider BuildExisting(PlatformPlan plan, Dictionary<string, object?> outputs)
+    {
+        var existing = new ExistingCluster(plan.Cluster.Name, ExistingClusterArgs.FromPlan(plan.Cluster));
+        outputs["kubeContext"] = existing.KubeContext;
+        return existing.Provider;
+    }
+
+    private static K8s.Provider BuildGke(PlatformPlan plan, Dictionary<string, object?> outputs)
     {
         var gke = GkePlatform.Create(plan);
         outputs["clusterEndpoint"] = gke.Cluster.Endpoint;
@@ -76,9 +95,10 @@ internal static class PlatformProgram
         outputs["subnetId"] = gke.Network.SubnetId;
         outputs["nodePoolNames"] = gke.PoolNames;
         outputs["workloadIdentityPool"] = gke.Cluster.WorkloadIdentityPool;
+        return gke.Cluster.Provider;
     }
 
-    private static void BuildEks(PlatformPlan plan, Dictionary<string, object?> outputs)
+    private static K8s.Provider BuildEks(PlatformPlan plan, Dictionary<string, object?> outputs)
     {
         var eks = EksPlatform.Create(plan);
         outputs["clusterEndpoint"] = eks.Cluster.Endpoint;
@@ -88,5 +108,6 @@ internal static class PlatformProgram
         outputs["nodePoolNames"] = eks.GroupNames;
         outputs["oidcProviderArn"] = eks.Cluster.OidcProviderArn;
         outputs["subnetIds"] = eks.Network.PrivateSubnetIds;
+        return eks.Cluster.Provider;
     }
 }

@@ -21,6 +21,7 @@ public static class Planner
     /// </summary>
     private static readonly Func<PlatformSpec, ManifestBundle?>[] BundleBuilders =
     [
+        PriorityClasses.Build,
         TenancyManifests.Build,
     ];
 

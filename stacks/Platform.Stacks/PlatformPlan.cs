@@ -31,6 +31,9 @@ public sealed record PlatformPlan(
     /// <summary>Version of the plan's JSON shape; bumped when a field changes meaning.</summary>
     public const int SchemaVersion = 1;
 
+    /// <summary>The Helm add-ons' install order as dependency waves (see <see cref="AddonWaves"/>).</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Waves => AddonWaves.Compute(Addons);
+
     /// <summary>
     /// The Helm releases of the cluster layer, which the cluster components install with the cluster: today the
     /// Cluster Autoscaler on EKS.

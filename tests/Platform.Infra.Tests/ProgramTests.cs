@@ -65,8 +65,9 @@ public class ProgramTests
     {
         var (mocks, outputs) = await RunAsync("local", StackConfig("local", Repo.Examples));
 
-        var provider = Assert.Single(mocks.CustomResources);
-        Assert.Equal("pulumi:providers:kubernetes", provider.Type);
+        Assert.Equal(
+            ["kubernetes:yaml/v2:ConfigGroup", "kubernetes:yaml/v2:ConfigGroup", "pulumi:providers:kubernetes"],
+            mocks.CustomResources.Select(r => r.Type).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(mocks.Registered, r => r.Type!.StartsWith("gcp:", StringComparison.Ordinal) || r.Type.StartsWith("aws:", StringComparison.Ordinal));
         Assert.Equal("kind-platform", await Assert.IsAssignableFrom<Output<string>>(outputs["kubeContext"]).ValueAsync());
     }
@@ -145,6 +146,18 @@ public class ProgramTests
         }
     }
 
+    [Fact]
+    public async Task TheProgramAppliesThePlansBundlesThroughTheClustersProviderInApplyOrder()
+    {
+        var (mocks, _) = await RunAsync("prod", StackConfig("prod"));
+
+        var classes = mocks.OptionsOf("platform:kubernetes:ManifestBundle", "prod-priority-classes");
+        var tenants = mocks.OptionsOf("platform:kubernetes:ManifestBundle", "prod-tenants");
+        Assert.Equal("prod-provider", classes.Provider);
+        Assert.Equal("prod-provider", tenants.Provider);
+        Assert.Equal([("platform:kubernetes:ManifestBundle", "prod-priority-classes")], await tenants.DependenciesAsync());
+    }
+
     /// <summary>A GKE stack with four pools: network, cluster, node identity with two roles, four pools, one provider.</summary>
     private static readonly string[] Gke =
     [
@@ -156,9 +169,11 @@ public class ProgramTests
         "gcp:container/nodePool:NodePool 4",
         "gcp:projects/iAMMember:IAMMember 2",
         "gcp:serviceaccount/account:Account 1",
+        "kubernetes:yaml/v2:ConfigGroup 2",
         "platform:gcp:GkeCluster 1",
         "platform:gcp:GkeNetwork 1",
         "platform:gcp:GkeNodePool 4",
+        "platform:kubernetes:ManifestBundle 2",
         "pulumi:providers:kubernetes 1",
     ];
 
@@ -190,19 +205,22 @@ public class ProgramTests
             "aws:kms/alias:Alias 1",
             "aws:kms/key:Key 1",
             "kubernetes:helm.sh/v3:Release 1",
+            "kubernetes:yaml/v2:ConfigGroup 2",
             "platform:aws:AddonIdentity 1",
             "platform:aws:EksCluster 1",
             "platform:aws:EksNetwork 1",
             "platform:aws:EksNodeAddons 1",
             "platform:aws:EksNodeGroup 4",
             "platform:kubernetes:HelmAddon 1",
+            "platform:kubernetes:ManifestBundle 2",
             "pulumi:providers:kubernetes 1",
         ],
         ["local"] =
         [
+            "kubernetes:yaml/v2:ConfigGroup 2",
             "platform:cluster:ExistingCluster 1",
+            "platform:kubernetes:ManifestBundle 2",
             "pulumi:providers:kubernetes 1",
         ],
     };
 }
-

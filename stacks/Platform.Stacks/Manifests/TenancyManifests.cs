@@ -4,8 +4,10 @@ using Platform.Stacks.Model;
 namespace Platform.Stacks.Manifests;
 
 /// <summary>
-/// A namespace per tenant with its ResourceQuota, LimitRange, default-deny NetworkPolicy (DNS allowed),
-/// Pod Security labels and, when a group is given, edit rights for that group.
+/// A namespace per tenant with its ResourceQuota, LimitRange, Pod Security labels and network policies: default-deny,
+/// then DNS, traffic inside the namespace, ingress from the Gateway's namespace and scraping from the monitoring
+/// namespace. When a group is given it gets the <c>tenant</c> role: it runs workloads but cannot change the
+/// platform's own objects (quota, limits, network policies, roles).
 /// </summary>
 public static class TenancyManifests
 {
@@ -27,13 +29,59 @@ public static class TenancyManifests
         var objects = new List<JsonObject>();
         foreach (var tenant in spec.Tenants)
         {
-            objects.AddRange(ForTenant(tenant));
+            objects.AddRange(ForTenant(spec, tenant));
         }
 
         return new ManifestBundle(Order, "tenants", [], objects);
     }
 
-    private static IEnumerable<JsonObject> ForTenant(TenantSpec tenant)
+    /// <summary>
+    /// What a tenant's group may do in its namespace: run and inspect workloads and attach routes, and read, but never
+    /// change, the quota, limits and network policies that fence it in. Roles and bindings are not granted at all.
+    /// </summary>
+    public static JsonArray TenantRules() => new(
+        Rule([""], ["pods", "pods/log", "pods/exec", "pods/portforward", "services", "endpoints", "configmaps", "secrets", "persistentvolumeclaims", "serviceaccounts"], Write),
+        Rule(["apps"], ["deployments", "statefulsets", "replicasets", "deployments/scale", "statefulsets/scale"], Write),
+        Rule(["batch"], ["jobs", "cronjobs"], Write),
+        Rule(["autoscaling"], ["horizontalpodautoscalers"], Write),
+        Rule(["policy"], ["poddisruptionbudgets"], Write),
+        Rule(["gateway.networking.k8s.io"], ["httproutes", "grpcroutes"], Write),
+        Rule([""], ["events", "resourcequotas", "limitranges"], Read),
+        Rule(["networking.k8s.io"], ["networkpolicies"], Read));
+
+    private static readonly string[] Read = ["get", "list", "watch"];
+
+    private static readonly string[] Write = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
+
+    private static JsonObject Rule(string[] groups, string[] resources, string[] verbs) => new()
+    {
+        ["apiGroups"] = Kube.Strings(groups),
+        ["resources"] = Kube.Strings(resources),
+        ["verbs"] = Kube.Strings(verbs),
+    };
+
+    private static JsonObject AllowFromNamespace(string name, string ns, string fromNamespace, JsonObject labels)
+    {
+        var policy = Kube.Object("networking.k8s.io/v1", "NetworkPolicy", name, ns, labels);
+        policy["spec"] = new JsonObject
+        {
+            ["podSelector"] = new JsonObject(),
+            ["policyTypes"] = Kube.Strings("Ingress"),
+            ["ingress"] = new JsonArray(new JsonObject
+            {
+                ["from"] = new JsonArray(new JsonObject
+                {
+                    ["namespaceSelector"] = new JsonObject
+                    {
+                        ["matchLabels"] = new JsonObject { ["kubernetes.io/metadata.name"] = fromNamespace },
+                    },
+                }),
+            }),
+        };
+        return policy;
+    }
+
+    private static IEnumerable<JsonObject> ForTenant(PlatformSpec spec, TenantSpec tenant)
     {
         var ns = tenant.Name;
         var labels = Kube.ManagedLabels((TenantLabel, ns));
@@ -101,14 +149,38 @@ public static class TenancyManifests
         };
         yield return dns;
 
+        var sameNamespace = Kube.Object("networking.k8s.io/v1", "NetworkPolicy", "allow-same-namespace", ns, labels.DeepClone().AsObject());
+        sameNamespace["spec"] = new JsonObject
+        {
+            ["podSelector"] = new JsonObject(),
+            ["policyTypes"] = Kube.Strings("Ingress", "Egress"),
+            ["ingress"] = new JsonArray(new JsonObject { ["from"] = new JsonArray(new JsonObject { ["podSelector"] = new JsonObject() }) }),
+            ["egress"] = new JsonArray(new JsonObject { ["to"] = new JsonArray(new JsonObject { ["podSelector"] = new JsonObject() }) }),
+        };
+        yield return sameNamespace;
+
+        if (spec.IsEnabled("envoyGateway"))
+        {
+            yield return AllowFromNamespace("allow-from-gateway", ns, Addons.AddonCatalog.Get("envoyGateway").Namespace, labels.DeepClone().AsObject());
+        }
+
+        if (spec.IsEnabled("prometheus"))
+        {
+            yield return AllowFromNamespace("allow-from-monitoring", ns, Addons.AddonCatalog.ObservabilityNamespace, labels.DeepClone().AsObject());
+        }
+
         if (tenant.Group is { Length: > 0 } group)
         {
-            var binding = Kube.Object("rbac.authorization.k8s.io/v1", "RoleBinding", "tenant-edit", ns, labels.DeepClone().AsObject());
+            var role = Kube.Object("rbac.authorization.k8s.io/v1", "Role", "tenant", ns, labels.DeepClone().AsObject());
+            role["rules"] = TenantRules();
+            yield return role;
+
+            var binding = Kube.Object("rbac.authorization.k8s.io/v1", "RoleBinding", "tenant", ns, labels.DeepClone().AsObject());
             binding["roleRef"] = new JsonObject
             {
                 ["apiGroup"] = "rbac.authorization.k8s.io",
-                ["kind"] = "ClusterRole",
-                ["name"] = "edit",
+                ["kind"] = "Role",
+                ["name"] = "tenant",
             };
             binding["subjects"] = new JsonArray(new JsonObject
             {

@@ -46,6 +46,7 @@ public static class PlanJson
                     ["valuesFile"] = a.Release.ValuesFile,
                 },
             }).ToArray()),
+            ["waves"] = new JsonArray(plan.Waves.Select(w => (JsonNode?)Strings(w)).ToArray()),
             ["manifests"] = new JsonArray(plan.Manifests.Select(m => (JsonNode?)new JsonObject
             {
                 ["file"] = m.File,
