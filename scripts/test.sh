@@ -58,8 +58,10 @@ for project in "${projects[@]}"; do
     skipped_projects+=("$project")
     continue
   fi
-  dotnet build "$project" --no-restore -c Release -v quiet -nologo | grep -vE '^\s*$' | grep -vE 'Warn|Time Elapsed|^Build succeeded|0 Error' || true
-  if [[ ${PIPESTATUS[0]} -ne 0 ]]; then
+  build_status=0
+  dotnet build "$project" --no-restore -c Release -v quiet -nologo >"$work/build.log" 2>&1 || build_status=$?
+  grep -vE '^\s*$|Warn|Time Elapsed|^Build succeeded|0 Error' "$work/build.log" || true
+  if [[ $build_status -ne 0 ]]; then
     echo "build failed for $project" >&2
     exit 1
   fi
