@@ -45,47 +45,68 @@ internal static class PlatformProgram
             ["cloud"] = plan.Spec.Cloud.ToString().ToLowerInvariant(),
             ["clusterName"] = plan.Cluster.Name,
             ["environment"] = plan.Spec.Environment.ToString().ToLowerInvariant(),
-            ["helmReleases"] = plan.Releases.ToImmutableSortedDictionary(r => r.Name, r => $"{r.Chart.Chart}@{r.Chart.Version}", StringComparer.Ordinal),
+            ["helmReleases"] = plan.InstalledReleases.ToImmutableSortedDictionary(r => r.Name, r => $"{r.Chart.Chart}@{r.Chart.Version}", StringComparer.Ordinal),
         };
 
-        var provider = plan.Cluster.Cloud switch
+        var cluster = plan.Cluster.Cloud switch
         {
             CloudKind.Gcp => BuildGke(plan, outputs),
             CloudKind.Aws => BuildEks(plan, outputs),
             CloudKind.Existing => BuildExisting(plan, outputs),
             _ => throw new ArgumentOutOfRangeException(nameof(plan), plan.Cluster.Cloud, "unknown cloud"),
         };
-        ApplyManifests(plan, provider);
+        InstallOnCluster(plan, cluster);
         return outputs;
     }
 
     /// <summary>
-    /// Applies the plan's own objects through the cluster's provider, each bundle after the ones before it in apply
-    /// order, so the render's manifests/ folder is exactly what reaches the cluster.
+    /// Applies the plan's own objects and installs its add-ons through the cluster's provider. The program's own
+    /// bundles (priority classes, tenants) go first, one after the other; each add-on release follows them, the nodes
+    /// and the releases it depends on; each add-on's objects follow its releases. So the render's manifests/ and
+    /// helm/ folders are exactly what reaches the cluster, in an order that converges in one run.
     /// </summary>
-    private static void ApplyManifests(PlatformPlan plan, K8s.Provider provider)
+    private static void InstallOnCluster(PlatformPlan plan, ClusterAccess cluster)
     {
-        Resource? previous = null;
-        foreach (var bundle in plan.Manifests)
+        var name = plan.Cluster.Name;
+        var own = new List<Resource>();
+        foreach (var bundle in plan.Manifests.Where(b => b.DependsOnAddons.Count == 0))
         {
-            var options = new ComponentResourceOptions { Provider = provider };
-            if (previous is not null)
+            own.Add(new ManifestBundle($"{name}-{bundle.Name}", ManifestBundleArgs.FromPlan(bundle), new ComponentResourceOptions
             {
-                options.DependsOn = previous;
-            }
+                Provider = cluster.Provider,
+                DependsOn = [.. own.TakeLast(1)],
+            }));
+        }
 
-            previous = new ManifestBundle($"{plan.Cluster.Name}-{bundle.Name}", ManifestBundleArgs.FromPlan(bundle), options);
+        var releases = new Dictionary<string, Resource>(StringComparer.Ordinal);
+        foreach (var release in plan.Addons.Where(a => a.Installed).SelectMany(a => a.Releases))
+        {
+            releases[release.Name] = new HelmAddon($"{name}-{release.Name}", HelmAddonArgs.FromPlan(release, createNamespace: release.Namespace != "kube-system"), new ComponentResourceOptions
+            {
+                Provider = cluster.Provider,
+                DependsOn = [.. own, .. cluster.Nodes, .. release.DependsOn.Where(releases.ContainsKey).Select(d => releases[d])],
+            });
+        }
+
+        foreach (var bundle in plan.Manifests.Where(b => b.DependsOnAddons.Count > 0))
+        {
+            var owners = plan.Addons.Where(a => bundle.DependsOnAddons.Contains(a.Name)).SelectMany(a => a.Releases).Select(r => releases[r.Name]);
+            _ = new ManifestBundle($"{name}-{bundle.Name}", ManifestBundleArgs.FromPlan(bundle), new ComponentResourceOptions
+            {
+                Provider = cluster.Provider,
+                DependsOn = [.. owners],
+            });
         }
     }
 
-    private static K8s.Provider BuildExisting(PlatformPlan plan, Dictionary<string, object?> outputs)
+    private static ClusterAccess BuildExisting(PlatformPlan plan, Dictionary<string, object?> outputs)
     {
         var existing = new ExistingCluster(plan.Cluster.Name, ExistingClusterArgs.FromPlan(plan.Cluster));
         outputs["kubeContext"] = existing.KubeContext;
-        return existing.Provider;
+        return new ClusterAccess(existing.Provider, []);
     }
 
-    private static K8s.Provider BuildGke(PlatformPlan plan, Dictionary<string, object?> outputs)
+    private static ClusterAccess BuildGke(PlatformPlan plan, Dictionary<string, object?> outputs)
     {
         var gke = GkePlatform.Create(plan);
         outputs["clusterEndpoint"] = gke.Cluster.Endpoint;
@@ -95,10 +116,10 @@ internal static class PlatformProgram
         outputs["subnetId"] = gke.Network.SubnetId;
         outputs["nodePoolNames"] = gke.PoolNames;
         outputs["workloadIdentityPool"] = gke.Cluster.WorkloadIdentityPool;
-        return gke.Cluster.Provider;
+        return new ClusterAccess(gke.Cluster.Provider, [.. gke.Pools]);
     }
 
-    private static K8s.Provider BuildEks(PlatformPlan plan, Dictionary<string, object?> outputs)
+    private static ClusterAccess BuildEks(PlatformPlan plan, Dictionary<string, object?> outputs)
     {
         var eks = EksPlatform.Create(plan);
         outputs["clusterEndpoint"] = eks.Cluster.Endpoint;
@@ -108,6 +129,10 @@ internal static class PlatformProgram
         outputs["nodePoolNames"] = eks.GroupNames;
         outputs["oidcProviderArn"] = eks.Cluster.OidcProviderArn;
         outputs["subnetIds"] = eks.Network.PrivateSubnetIds;
-        return eks.Cluster.Provider;
+        // Add-on pods need nodes and cluster DNS, which CoreDNS brings once the node groups exist.
+        return new ClusterAccess(eks.Cluster.Provider, [.. eks.NodeGroups, eks.NodeAddons]);
     }
+
+    /// <summary>How the program reaches a cluster: its Kubernetes provider, and what must exist before pods can run.</summary>
+    private sealed record ClusterAccess(K8s.Provider Provider, IReadOnlyList<Resource> Nodes);
 }

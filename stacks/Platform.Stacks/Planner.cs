@@ -46,8 +46,8 @@ public static class Planner
         var spec = SpecBinder.Bind(raw, diagnostics, clock);
         var network = NetworkPlanner.Plan(spec, diagnostics);
         var pools = NodePoolPlanner.Plan(spec);
-        var capacity = CapacityPlanner.Plan(spec, pools, diagnostics);
         var addons = AddonPlanner.Plan(spec, diagnostics);
+        var capacity = CapacityPlanner.Plan(spec, pools, addons, diagnostics);
         if (diagnostics.HasErrors)
         {
             return new PlanResult(null, diagnostics.Items, diagnostics.Warnings);
@@ -56,6 +56,7 @@ public static class Planner
         var bundles = BundleBuilders
             .Select(build => build(spec))
             .OfType<ManifestBundle>()
+            .Concat(AddonBundles(addons))
             .OrderBy(b => b.Order)
             .ThenBy(b => b.Name, StringComparer.Ordinal)
             .ToList();
@@ -63,6 +64,15 @@ public static class Planner
         var plan = new PlatformPlan(spec, cluster, network, pools, capacity, addons, bundles, Outputs(spec.Cloud));
         return new PlanResult(plan, [], diagnostics.Warnings);
     }
+
+    /// <summary>The objects each installed add-on owns, one bundle per add-on, applied after its releases.</summary>
+    private static IEnumerable<ManifestBundle> AddonBundles(IReadOnlyList<AddonPlan> addons) => addons
+        .Select((addon, index) => (Addon: addon, Order: AddonBundleOrder + index))
+        .Where(a => a.Addon.Installed && a.Addon.Objects.Count > 0)
+        .Select(a => new ManifestBundle(a.Order, a.Addon.Release!.Name, [a.Addon.Name], a.Addon.Objects));
+
+    /// <summary>Order of the first add-on bundle: after the program's own objects, which need no add-on.</summary>
+    public const int AddonBundleOrder = 20;
 
     /// <summary>The stack outputs the program exports for a cloud, under stable names.</summary>
     public static IReadOnlyList<string> Outputs(CloudKind cloud)

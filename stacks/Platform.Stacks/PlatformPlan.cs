@@ -41,7 +41,11 @@ public sealed record PlatformPlan(
     public IEnumerable<HelmReleasePlan> ClusterReleases =>
         Cluster.Eks is { } eks ? [eks.Autoscaler.Release] : [];
 
+    /// <summary>The Helm releases the program installs: the cluster layer's, then the installed add-ons'.</summary>
+    public IEnumerable<HelmReleasePlan> InstalledReleases =>
+        ClusterReleases.Concat(Addons.Where(a => a.Installed).SelectMany(a => a.Releases));
+
     /// <summary>Every planned Helm release: the cluster layer's first, then the add-ons' in install order.</summary>
     public IEnumerable<HelmReleasePlan> Releases =>
-        ClusterReleases.Concat(Addons.Where(a => a.Release is not null).Select(a => a.Release!));
+        ClusterReleases.Concat(Addons.SelectMany(a => a.Releases));
 }

@@ -66,7 +66,7 @@ public class ProgramTests
         var (mocks, outputs) = await RunAsync("local", StackConfig("local", Repo.Examples));
 
         Assert.Equal(
-            ["kubernetes:yaml/v2:ConfigGroup", "kubernetes:yaml/v2:ConfigGroup", "pulumi:providers:kubernetes"],
+            ["kubernetes:helm.sh/v3:Release", "kubernetes:yaml/v2:ConfigGroup", "kubernetes:yaml/v2:ConfigGroup", "kubernetes:yaml/v2:ConfigGroup", "pulumi:providers:kubernetes"],
             mocks.CustomResources.Select(r => r.Type).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(mocks.Registered, r => r.Type!.StartsWith("gcp:", StringComparison.Ordinal) || r.Type.StartsWith("aws:", StringComparison.Ordinal));
         Assert.Equal("kind-platform", await Assert.IsAssignableFrom<Output<string>>(outputs["kubeContext"]).ValueAsync());
@@ -158,7 +158,43 @@ public class ProgramTests
         Assert.Equal([("platform:kubernetes:ManifestBundle", "prod-priority-classes")], await tenants.DependenciesAsync());
     }
 
-    /// <summary>A GKE stack with four pools: network, cluster, node identity with two roles, four pools, one provider.</summary>
+    [Fact]
+    public async Task AddonsInstallAfterThePlatformsOwnObjectsAndTheNodesAndTheirObjectsAfterThem()
+    {
+        var (mocks, _) = await RunAsync("prod", StackConfig("prod"));
+
+        var certManager = mocks.OptionsOf("platform:kubernetes:HelmAddon", "prod-cert-manager");
+        var dependencies = await certManager.DependenciesAsync();
+        Assert.Equal("prod-provider", certManager.Provider);
+        Assert.Contains(("platform:kubernetes:ManifestBundle", "prod-priority-classes"), dependencies);
+        Assert.Equal(4, dependencies.Count(d => d.Type == "platform:gcp:GkeNodePool"));
+        Assert.Equal([("platform:kubernetes:HelmAddon", "prod-cert-manager")], await mocks.OptionsOf("platform:kubernetes:ManifestBundle", "prod-cert-manager").DependenciesAsync());
+        Assert.Equal(true, EchoMocks.Input(mocks.Registered.Single(r => r.Name == "prod-cert-manager-release"), "createNamespace"));
+    }
+
+    [Fact]
+    public async Task OnEksTheOperatorWaitsForCalicosCrdsAndEveryAddonForCoreDns()
+    {
+        var (mocks, _) = await RunAsync("aws-prod", StackConfig("aws-prod", Repo.Examples));
+
+        var operatorDependencies = await mocks.OptionsOf("platform:kubernetes:HelmAddon", "aws-prod-tigera-operator").DependenciesAsync();
+        Assert.Contains(("platform:kubernetes:HelmAddon", "aws-prod-calico-crds"), operatorDependencies);
+        Assert.Contains(("platform:aws:EksNodeAddons", "aws-prod"), operatorDependencies);
+    }
+
+    [Fact]
+    public async Task PlannedAddonsAreNeverHandedToHelm()
+    {
+        var (mocks, _) = await RunAsync("prod", StackConfig("prod"));
+
+        var installed = mocks.OfType("kubernetes:helm.sh/v3:Release").Select(r => (string)EchoMocks.Input(r, "name")!);
+        Assert.Equal(["cert-manager"], installed);
+    }
+
+    /// <summary>
+    /// A GKE stack with four pools: network, cluster, node identity with two roles, four pools, one provider; then
+    /// priority classes, tenants, cert-manager and its issuers (Calico is GKE's own).
+    /// </summary>
     private static readonly string[] Gke =
     [
         "gcp:compute/network:Network 1",
@@ -169,11 +205,13 @@ public class ProgramTests
         "gcp:container/nodePool:NodePool 4",
         "gcp:projects/iAMMember:IAMMember 2",
         "gcp:serviceaccount/account:Account 1",
-        "kubernetes:yaml/v2:ConfigGroup 2",
+        "kubernetes:helm.sh/v3:Release 1",
+        "kubernetes:yaml/v2:ConfigGroup 3",
         "platform:gcp:GkeCluster 1",
         "platform:gcp:GkeNetwork 1",
         "platform:gcp:GkeNodePool 4",
-        "platform:kubernetes:ManifestBundle 2",
+        "platform:kubernetes:HelmAddon 1",
+        "platform:kubernetes:ManifestBundle 3",
         "pulumi:providers:kubernetes 1",
     ];
 
@@ -204,22 +242,24 @@ public class ProgramTests
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment 5",
             "aws:kms/alias:Alias 1",
             "aws:kms/key:Key 1",
-            "kubernetes:helm.sh/v3:Release 1",
-            "kubernetes:yaml/v2:ConfigGroup 2",
+            "kubernetes:helm.sh/v3:Release 4",
+            "kubernetes:yaml/v2:ConfigGroup 3",
             "platform:aws:AddonIdentity 1",
             "platform:aws:EksCluster 1",
             "platform:aws:EksNetwork 1",
             "platform:aws:EksNodeAddons 1",
             "platform:aws:EksNodeGroup 4",
-            "platform:kubernetes:HelmAddon 1",
-            "platform:kubernetes:ManifestBundle 2",
+            "platform:kubernetes:HelmAddon 4",
+            "platform:kubernetes:ManifestBundle 3",
             "pulumi:providers:kubernetes 1",
         ],
         ["local"] =
         [
-            "kubernetes:yaml/v2:ConfigGroup 2",
+            "kubernetes:helm.sh/v3:Release 1",
+            "kubernetes:yaml/v2:ConfigGroup 3",
             "platform:cluster:ExistingCluster 1",
-            "platform:kubernetes:ManifestBundle 2",
+            "platform:kubernetes:HelmAddon 1",
+            "platform:kubernetes:ManifestBundle 3",
             "pulumi:providers:kubernetes 1",
         ],
     };

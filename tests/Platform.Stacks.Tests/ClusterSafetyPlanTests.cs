@@ -166,7 +166,7 @@ public class ClusterSafetyPlanTests
         Assert.Equal(
             plan.NodePools.Select(p => new Planning.PoolReach(p.Name, "cluster-autoscaler (Helm release)", p.MinTotal, p.MaxTotal, p.MaxPodsPerNode)),
             plan.Capacity.Reach);
-        var daemonSetPods = plan.Spec.Addons.Where(a => a.Enabled).Sum(a => AddonCatalog.Get(a.Name).PerNode.Pods);
+        var daemonSetPods = plan.Addons.Sum(a => a.PerNode.Pods);
         Assert.Equal(plan.Capacity.Reach.Sum(r => r.MaxNodes * (r.PodsPerNode - daemonSetPods)), plan.Capacity.Available.Pods);
     }
 

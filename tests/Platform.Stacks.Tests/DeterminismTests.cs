@@ -56,7 +56,7 @@ public class DeterminismTests
     {
         using var document = System.Text.Json.JsonDocument.Parse(Render("prod")["plan.json"]);
         var loki = document.RootElement.GetProperty("addons").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "loki");
-        var release = loki.GetProperty("release");
+        var release = Assert.Single(loki.GetProperty("releases").EnumerateArray());
 
         Assert.Equal("18.11.0", release.GetProperty("version").GetString());
         Assert.Equal("observability", release.GetProperty("namespace").GetString());

@@ -94,13 +94,14 @@ public class ProfileDefaultTests
     }
 
     [Fact]
-    public void CloudDefaultsToAnExistingCluster()
+    public void CloudDefaultsToAnExistingClusterWhoseCniIsLeftAlone()
     {
         var plan = Stacks.Valid(Stacks.Config("platform:cluster: { context: kind-platform }"));
 
         Assert.Equal(CloudKind.Existing, plan.Spec.Cloud);
         Assert.Equal("default", plan.Spec.Sources["platform:cloud"]);
-        Assert.Equal("helm", plan.Addons.Single(a => a.Name == "calico").Mode);
+        // Calico would be a second CNI on a cluster that has one: it is opted into, not defaulted.
+        Assert.Equal("disabled", plan.Addons.Single(a => a.Name == "calico").Mode);
     }
 
     [Fact]

@@ -85,8 +85,8 @@ public class TenancyPlanTests
     }
 
     [Fact]
-    public void PriorityClassesApplyBeforeTenants() =>
-        Assert.Equal(["manifests/05-priority-classes.yaml", "manifests/10-tenants.yaml"], Prod().Manifests.Select(m => m.File));
+    public void PriorityClassesApplyBeforeTenantsAndAddonObjectsAfterBoth() =>
+        Assert.Equal(["manifests/05-priority-classes.yaml", "manifests/10-tenants.yaml", "manifests/21-cert-manager.yaml"], Prod().Manifests.Select(m => m.File));
 
     [Fact]
     public void AddonWavesPutCrdProducersBeforeTheirConsumers()

@@ -69,14 +69,14 @@ public class ValidationRuleTests
     [Fact]
     public void TenantQuotaAboveWhatItsPoolsHoldIsRejected() => Stacks.Rejects(
         Stacks.GcpStaging("platform:tenants:\n  payments:\n    quota: { cpu: \"500\", memory: 64Gi, pods: 100 }"),
-        "platform:tenants.payments.quota.cpu: 500 is more than its pools (general) hold at max size (41.64 CPU); short by 458.36 CPU; lower the quota or raise the pools' maxNodes");
+        "platform:tenants.payments.quota.cpu: 500 is more than its pools (general) hold at max size (44.64 CPU); short by 455.36 CPU; lower the quota or raise the pools' maxNodes");
 
     [Fact]
     public void PoolsThatCannotHoldAllQuotasAndAddonsReportTheShortfall() => Stacks.Rejects(
         Stacks.GcpStaging(
             "platform:nodePools:\n  compute: { enabled: false }\n  stateful: { enabled: false }",
-            "platform:tenants:\n  a: { quota: { cpu: \"30\", memory: 40Gi } }\n  b: { quota: { cpu: \"30\", memory: 40Gi } }"),
-        "platform:nodePools: at their largest the pools hold 62.46 CPU, 229.54 GiB memory, 1926 pods but tenant quotas (60 CPU, 80 GiB memory, 200 pods) and add-ons (5.4 CPU, 13.25 GiB memory, 30 pods) ask for 65.4 CPU, 93.25 GiB memory, 230 pods; short by 2.94 CPU; raise maxNodes or use larger machine types");
+            "platform:tenants:\n  a: { quota: { cpu: \"31\", memory: 40Gi } }\n  b: { quota: { cpu: \"31\", memory: 40Gi } }"),
+        "platform:nodePools: at their largest the pools hold 66.96 CPU, 234.04 GiB memory, 1944 pods but tenant quotas (62 CPU, 80 GiB memory, 200 pods) and add-ons (5.2 CPU, 13.06 GiB memory, 28 pods) ask for 67.2 CPU, 93.06 GiB memory, 228 pods; short by 0.24 CPU; raise maxNodes or use larger machine types");
 
     [Fact]
     public void ServiceReplicasAboveTheTenantQuotaAreRejected() => Stacks.Rejects(

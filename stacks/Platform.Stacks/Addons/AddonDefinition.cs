@@ -1,30 +1,78 @@
+using System.Text.Json.Nodes;
+using Platform.Stacks.Diagnostics;
 using Platform.Stacks.Model;
 
 namespace Platform.Stacks.Addons;
 
-/// <summary>One add-on in the catalog: what is installed, where, after what, and what it asks of the nodes.</summary>
-/// <param name="Name">Config key under <c>platform:addons</c>.</param>
-/// <param name="Release">Helm release name.</param>
-/// <param name="Namespace">Namespace it is installed into.</param>
-/// <param name="Chart">Chart used in single-instance mode.</param>
-/// <param name="HaChart">Chart used in HA mode when it differs (e.g. a distributed chart); null to use <paramref name="Chart"/>.</param>
-/// <param name="DependsOn">Add-ons that must be installed first (CRD producers, for example).</param>
-/// <param name="DefaultIn">Profiles in which it is enabled unless config says otherwise.</param>
-/// <param name="Requests">Approximate requests of its cluster-level workloads, single-instance.</param>
-/// <param name="RequestsHa">Approximate requests of its cluster-level workloads in HA mode.</param>
-/// <param name="PerNode">Approximate requests of its DaemonSet pods on every node.</param>
-public sealed record AddonDefinition(
-    string Name,
-    string Release,
-    string Namespace,
-    ChartRef Chart,
-    ChartRef? HaChart,
-    IReadOnlyList<string> DependsOn,
-    IReadOnlyList<EnvironmentProfile> DefaultIn,
-    Resources Requests,
-    Resources RequestsHa,
-    Resources PerNode)
+/// <summary>
+/// One add-on, in one file: its chart pin, namespace and dependencies, its values per profile and cloud, the
+/// Kubernetes objects it owns, and the pods it runs. Adding an add-on is a new subclass and a line in
+/// <see cref="AddonCatalog"/>; nothing else switches on add-on names.
+/// </summary>
+public abstract class AddonDefinition
 {
+    /// <summary>Profiles where every add-on is on unless config says otherwise.</summary>
+    protected static readonly IReadOnlyList<EnvironmentProfile> Everywhere = [EnvironmentProfile.Dev, EnvironmentProfile.Staging, EnvironmentProfile.Prod];
+
+    /// <summary>Staging and prod only.</summary>
+    protected static readonly IReadOnlyList<EnvironmentProfile> SharedOnly = [EnvironmentProfile.Staging, EnvironmentProfile.Prod];
+
+    /// <summary>Config key under <c>platform:addons</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Helm release name of the main chart.</summary>
+    public abstract string Release { get; }
+
+    /// <summary>Namespace it is installed into.</summary>
+    public abstract string Namespace { get; }
+
+    /// <summary>The main chart, pinned.</summary>
+    public abstract ChartRef Chart { get; }
+
+    /// <summary>The chart in HA mode when it differs (a distributed chart); null to use <see cref="Chart"/>.</summary>
+    public virtual ChartRef? HaChart => null;
+
+    /// <summary>Add-ons that must be installed first (CRD producers, for example).</summary>
+    public virtual IReadOnlyList<string> DependsOn => [];
+
+    /// <summary>Profiles in which it is on unless config says otherwise.</summary>
+    public virtual IReadOnlyList<EnvironmentProfile> DefaultIn => Everywhere;
+
+    /// <summary>
+    /// Whether the program installs it today. An add-on whose values are not written yet is planned and rendered,
+    /// and shown as <c>planned</c>, but never handed to Helm with values that would not work.
+    /// </summary>
+    public virtual bool Installed => true;
+
+    /// <summary>Whether it is on by default for a profile and cloud.</summary>
+    public virtual bool EnabledByDefault(EnvironmentProfile profile, CloudKind cloud) => DefaultIn.Contains(profile);
+
     /// <summary>The chart for the given mode.</summary>
     public ChartRef ChartFor(bool highAvailability) => highAvailability && HaChart is not null ? HaChart : Chart;
+
+    /// <summary>How the add-on is delivered when enabled: <c>helm</c>, or <c>managed</c> where the cloud provides it.</summary>
+    public virtual string Delivery(AddonContext context) => Installed ? "helm" : "planned";
+
+    /// <summary>Reports config that this add-on cannot work with.</summary>
+    public virtual void Validate(AddonContext context, DiagnosticBag diagnostics)
+    {
+    }
+
+    /// <summary>The values handed to the main chart; every key exists in the pinned chart.</summary>
+    public virtual JsonObject Values(AddonContext context) => [];
+
+    /// <summary>
+    /// The Helm releases, in install order: the main chart last, after any it needs (a CRD chart, for example).
+    /// </summary>
+    public virtual IReadOnlyList<HelmReleasePlan> Releases(AddonContext context, IReadOnlyList<string> dependsOn)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return [new HelmReleasePlan(Release, Name, Namespace, ChartFor(context.HighAvailability), dependsOn, Values(context))];
+    }
+
+    /// <summary>Kubernetes objects the add-on owns, applied after its releases (issuers, gateways, policies).</summary>
+    public virtual IReadOnlyList<JsonObject> Objects(AddonContext context) => [];
+
+    /// <summary>The pods it runs, with the requests its values set.</summary>
+    public abstract IReadOnlyList<Workload> Workloads(AddonContext context);
 }

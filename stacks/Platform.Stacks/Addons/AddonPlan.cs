@@ -1,8 +1,35 @@
+using System.Text.Json.Nodes;
+using Platform.Stacks.Model;
+
 namespace Platform.Stacks.Addons;
 
 /// <summary>How one catalog add-on is delivered in this stack.</summary>
 /// <param name="Name">Catalog name.</param>
-/// <param name="Mode">helm (installed by the program), managed (the cloud provides it) or disabled.</param>
+/// <param name="Mode">
+/// helm (installed by the program), managed (the cloud provides it), planned (rendered, installed once its values
+/// are written) or disabled.
+/// </param>
 /// <param name="HighAvailability">Whether it runs replicated.</param>
-/// <param name="Release">The Helm release when <paramref name="Mode"/> is helm.</param>
-public sealed record AddonPlan(string Name, string Mode, bool HighAvailability, HelmReleasePlan? Release);
+/// <param name="Releases">Its Helm releases in install order, the main chart last; empty unless helm or planned.</param>
+/// <param name="Workloads">The pods it runs, with the requests its values set.</param>
+/// <param name="Objects">Kubernetes objects it owns, applied after its releases.</param>
+public sealed record AddonPlan(
+    string Name,
+    string Mode,
+    bool HighAvailability,
+    IReadOnlyList<HelmReleasePlan> Releases,
+    IReadOnlyList<Workload> Workloads,
+    IReadOnlyList<JsonObject> Objects)
+{
+    /// <summary>The main release, or null.</summary>
+    public HelmReleasePlan? Release => Releases.Count == 0 ? null : Releases[^1];
+
+    /// <summary>Whether the program installs it.</summary>
+    public bool Installed => Mode == "helm";
+
+    /// <summary>Requests of its Deployments and StatefulSets, all replicas.</summary>
+    public Resources Requests => Workloads.Where(w => !w.OnEveryNode).Aggregate(Resources.Zero, (sum, w) => sum + (w.PerPod * w.Replicas));
+
+    /// <summary>Requests of its DaemonSet pods on one node.</summary>
+    public Resources PerNode => Workloads.Where(w => w.OnEveryNode).Aggregate(Resources.Zero, (sum, w) => sum + w.PerPod);
+}

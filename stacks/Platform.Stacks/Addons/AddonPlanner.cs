@@ -3,7 +3,10 @@ using Platform.Stacks.Model;
 
 namespace Platform.Stacks.Addons;
 
-/// <summary>Decides how each catalog add-on is delivered and in what order, and checks dependencies are enabled.</summary>
+/// <summary>
+/// Plans every catalog add-on through its own definition, in install order, and checks that what each depends on is
+/// enabled. Nothing here knows any add-on by name.
+/// </summary>
 public static class AddonPlanner
 {
     /// <summary>Plans every catalog add-on in install order.</summary>
@@ -17,7 +20,7 @@ public static class AddonPlanner
             var settings = spec.Addons.First(a => a.Name == definition.Name);
             if (!settings.Enabled)
             {
-                plans.Add(new AddonPlan(definition.Name, "disabled", settings.HighAvailability, null));
+                plans.Add(new AddonPlan(definition.Name, "disabled", settings.HighAvailability, [], [], []));
                 continue;
             }
 
@@ -26,21 +29,17 @@ public static class AddonPlanner
                 diagnostics.Error($"platform:addons.{definition.Name}.enabled", $"true needs {dependency}, which is disabled; enable platform:addons.{dependency} or disable {definition.Name}");
             }
 
-            // GKE enforces network policy with its own managed Calico, switched on by the cluster itself.
-            if (definition.Name == "calico" && spec.Cloud == CloudKind.Gcp)
-            {
-                plans.Add(new AddonPlan(definition.Name, "managed", settings.HighAvailability, null));
-                continue;
-            }
-
-            var release = new HelmReleasePlan(
-                definition.Release,
+            var context = new AddonContext(spec, settings);
+            definition.Validate(context, diagnostics);
+            var mode = definition.Delivery(context);
+            var dependsOn = definition.DependsOn.Where(spec.IsEnabled).Select(d => AddonCatalog.Get(d).Release).ToList();
+            plans.Add(new AddonPlan(
                 definition.Name,
-                definition.Namespace,
-                definition.ChartFor(settings.HighAvailability),
-                definition.DependsOn.Where(spec.IsEnabled).Select(d => AddonCatalog.Get(d).Release).ToList(),
-                AddonValues.For(definition, settings, spec));
-            plans.Add(new AddonPlan(definition.Name, "helm", settings.HighAvailability, release));
+                mode,
+                settings.HighAvailability,
+                mode == "managed" ? [] : definition.Releases(context, dependsOn),
+                definition.Workloads(context),
+                mode == "managed" ? [] : definition.Objects(context)));
         }
 
         return plans;

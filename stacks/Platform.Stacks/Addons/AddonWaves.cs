@@ -1,46 +1,50 @@
 namespace Platform.Stacks.Addons;
 
 /// <summary>
-/// The install order of the Helm add-ons as dependency waves: wave 1 needs nothing installed before it, and every
-/// later wave needs only earlier ones. The depth is bounded by the longest chain of dependencies (CRD producers
-/// before their consumers), not by the number of add-ons.
+/// The install order of the add-ons delivered by Helm, as dependency waves: wave 1 needs nothing installed before
+/// it, and every later wave needs only earlier ones. The depth is bounded by the longest chain of dependencies
+/// between add-ons (CRD producers before their consumers), not by the number of add-ons.
 /// </summary>
 public static class AddonWaves
 {
-    /// <summary>The waves of the add-ons delivered by Helm, each sorted by name.</summary>
+    /// <summary>The waves of the add-ons that have Helm releases, each sorted by name.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Compute(IReadOnlyList<AddonPlan> addons)
     {
         ArgumentNullException.ThrowIfNull(addons);
-        var releases = addons.Where(a => a.Release is not null).ToDictionary(a => a.Release!.Name, a => a, StringComparer.Ordinal);
+        var withReleases = addons.Where(a => a.Releases.Count > 0).ToList();
+        var owner = withReleases.SelectMany(a => a.Releases.Select(r => (Release: r.Name, Addon: a.Name))).ToDictionary(x => x.Release, x => x.Addon, StringComparer.Ordinal);
+        var needs = withReleases.ToDictionary(
+            a => a.Name,
+            a => a.Releases.SelectMany(r => r.DependsOn).Where(owner.ContainsKey).Select(r => owner[r]).Where(n => n != a.Name).Distinct(StringComparer.Ordinal).ToList(),
+            StringComparer.Ordinal);
         var wave = new Dictionary<string, int>(StringComparer.Ordinal);
 
-        int WaveOf(string release, int depth)
+        int WaveOf(string addon, int depth)
         {
-            if (wave.TryGetValue(release, out var known))
+            if (wave.TryGetValue(addon, out var known))
             {
                 return known;
             }
 
-            if (depth > releases.Count)
+            if (depth > needs.Count)
             {
-                throw new InvalidOperationException($"add-on dependencies form a cycle through {release}");
+                throw new InvalidOperationException($"add-on dependencies form a cycle through {addon}");
             }
 
-            var dependencies = releases[release].Release!.DependsOn.Where(releases.ContainsKey).ToList();
-            var value = dependencies.Count == 0 ? 1 : 1 + dependencies.Max(d => WaveOf(d, depth + 1));
-            wave[release] = value;
+            var value = needs[addon].Count == 0 ? 1 : 1 + needs[addon].Max(d => WaveOf(d, depth + 1));
+            wave[addon] = value;
             return value;
         }
 
-        foreach (var release in releases.Keys)
+        foreach (var addon in needs.Keys)
         {
-            _ = WaveOf(release, 0);
+            _ = WaveOf(addon, 0);
         }
 
         return wave
             .GroupBy(w => w.Value)
             .OrderBy(g => g.Key)
-            .Select(g => (IReadOnlyList<string>)g.Select(w => releases[w.Key].Name).Order(StringComparer.Ordinal).ToList())
+            .Select(g => (IReadOnlyList<string>)g.Select(w => w.Key).Order(StringComparer.Ordinal).ToList())
             .ToList();
     }
 }

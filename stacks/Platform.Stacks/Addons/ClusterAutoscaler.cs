@@ -58,11 +58,7 @@ public static class ClusterAutoscaler
             ["rbac"] = new JsonObject { ["serviceAccount"] = new JsonObject { ["create"] = true, ["name"] = ServiceAccount } },
             ["replicaCount"] = highAvailability ? 2 : 1,
             ["podLabels"] = new JsonObject { [ComponentLabel] = Release },
-            ["resources"] = new JsonObject
-            {
-                ["requests"] = new JsonObject { ["cpu"] = "100m", ["memory"] = "300Mi" },
-                ["limits"] = new JsonObject { ["cpu"] = "500m", ["memory"] = "600Mi" },
-            },
+            ["resources"] = ValueParts.Resources("100m", "300Mi", "600Mi"),
             ["nodeSelector"] = new JsonObject { [ProfileDefaults.PoolLabel] = "system" },
             ["tolerations"] = new JsonArray(new JsonObject
             {
@@ -78,13 +74,7 @@ public static class ClusterAutoscaler
         };
         if (highAvailability)
         {
-            values["topologySpreadConstraints"] = new JsonArray(new JsonObject
-            {
-                ["maxSkew"] = 1,
-                ["topologyKey"] = "topology.kubernetes.io/zone",
-                ["whenUnsatisfiable"] = "ScheduleAnyway",
-                ["labelSelector"] = new JsonObject { ["matchLabels"] = new JsonObject { [ComponentLabel] = Release } },
-            });
+            values["topologySpreadConstraints"] = ValueParts.ZoneSpread((ComponentLabel, Release));
         }
 
         return values;

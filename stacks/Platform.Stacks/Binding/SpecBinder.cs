@@ -320,7 +320,7 @@ public sealed partial class SpecBinder
 
             result.Add(new AddonSpec(
                 addon.Name,
-                Pick(key + ".enabled", enabled, addon.DefaultIn.Contains(_profile), ProfileOrigin),
+                Pick(key + ".enabled", enabled, addon.EnabledByDefault(_profile, _cloud), ProfileOrigin),
                 Pick(key + ".ha", highAvailability, ha, ProfileOrigin)));
         }
 

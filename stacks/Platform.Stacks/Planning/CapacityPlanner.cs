@@ -12,17 +12,18 @@ namespace Platform.Stacks.Planning;
 public static class CapacityPlanner
 {
     /// <summary>Runs the capacity check and returns its figures.</summary>
-    public static CapacityPlan Plan(PlatformSpec spec, IReadOnlyList<NodePoolPlan> pools, DiagnosticBag diagnostics)
+    public static CapacityPlan Plan(PlatformSpec spec, IReadOnlyList<NodePoolPlan> pools, IReadOnlyList<AddonPlan> addons, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(pools);
+        ArgumentNullException.ThrowIfNull(addons);
         ArgumentNullException.ThrowIfNull(diagnostics);
         var services = spec.Tenants
             .SelectMany(t => t.Services.Select(s => new ServiceReplicas(t.Name, s.Name, s.Replicas, s.Demand)))
             .ToList();
-        var enabled = spec.Addons.Where(a => a.Enabled).Select(a => (Spec: a, Definition: AddonCatalog.Get(a.Name))).ToList();
-        var addonRequests = enabled.Aggregate(Resources.Zero, (sum, a) => sum + (a.Spec.HighAvailability ? a.Definition.RequestsHa : a.Definition.Requests));
-        var perNode = enabled.Aggregate(Resources.Zero, (sum, a) => sum + a.Definition.PerNode);
+        // What each add-on's values request, as its own file reports it.
+        var addonRequests = addons.Aggregate(Resources.Zero, (sum, a) => sum + a.Requests);
+        var perNode = addons.Aggregate(Resources.Zero, (sum, a) => sum + a.PerNode);
 
         // A check that reads a value already reported as invalid stays quiet: its figures would be invented.
         var poolsValid = !diagnostics.HasErrorAt("platform:cluster.zones") && !diagnostics.HasErrorAt("platform:nodePools")

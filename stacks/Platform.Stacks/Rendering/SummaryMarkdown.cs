@@ -37,13 +37,12 @@ public static class SummaryMarkdown
             {
                 "helm" => "Helm",
                 "managed" => "managed by the cloud",
+                "planned" => "planned, not installed yet",
                 _ => "off",
             };
             return $"| {addon.Name} | {mode} | {chart?.Chart ?? "—"} | {chart?.Version ?? "—"} | {(addon.Mode == "disabled" ? "—" : YesNo(addon.HighAvailability))} |";
         });
         Table(text, "Add-ons", "| add-on | delivered as | chart | version | highly available |\n| --- | --- | --- | --- | --- |", clusterReleases.Concat(addons));
-        Line(text, "The program installs the cluster layer's releases today; the add-on releases above are planned and rendered, and not yet installed.");
-        Line(text);
         Table(
             text,
             "Tenants",

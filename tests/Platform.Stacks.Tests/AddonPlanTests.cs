@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using Platform.Stacks.Addons;
+using Platform.Stacks.Manifests;
+using YamlDotNet.RepresentationModel;
+
+namespace Platform.Stacks.Tests;
+
+/// <summary>The add-ons the program installs: what each file decides, and the key paths its values use.</summary>
+public class AddonPlanTests
+{
+    private static PlatformPlan Prod() => Planner.PlanStackFile(Repo.Root, "prod").Plan!;
+
+    private static PlatformPlan AwsProd() => Planner.PlanStackFile(Repo.Examples, "aws-prod").Plan!;
+
+    private static AddonPlan Addon(PlatformPlan plan, string name) => plan.Addons.Single(a => a.Name == name);
+
+    private static PlatformPlan Local(params string[] extra) =>
+        Stacks.Valid(Stacks.Config(["platform:environment: dev", "platform:expiresAt: 2099-12-31", "platform:cluster: { context: kind-platform }", .. extra]), "local");
+
+    /// <summary>Every leaf key path of a values tree, e.g. <c>webhook.resources.requests.cpu</c>; lists are leaves.</summary>
+    private static IEnumerable<string> KeyPaths(JsonObject values, string prefix = "") =>
+        values.SelectMany(p => p.Value is JsonObject { Count: > 0 } child
+            ? KeyPaths(child, $"{prefix}{p.Key}.")
+            : [$"{prefix}{p.Key}"]);
+
+    [Fact]
+    public void OnEksCalicoIsTheTigeraOperatorInPolicyOnlyModeAfterItsCrdChart()
+    {
+        var calico = Addon(AwsProd(), "calico");
+
+        Assert.Equal("helm", calico.Mode);
+        Assert.Equal(["calico-crds", "tigera-operator"], calico.Releases.Select(r => r.Name));
+        Assert.Equal(new ChartRef("crd.projectcalico.org.v1", Calico.Repository, "v3.32.1"), calico.Releases[0].Chart);
+        Assert.Contains("calico-crds", calico.Releases[1].DependsOn);
+        var values = calico.Releases[1].Values;
+        Assert.Equal("EKS", values["installation"]!["kubernetesProvider"]!.GetValue<string>());
+        Assert.Equal("AmazonVPC", values["installation"]!["cni"]!["type"]!.GetValue<string>());
+        Assert.False(values["manageCRDs"]!.GetValue<bool>());
+        Assert.Equal(PriorityClasses.PlatformCritical, values["priorityClassName"]!.GetValue<string>());
+        Assert.Equal(2, values["installation"]!["controlPlaneReplicas"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void OnGkeCalicoIsTheClustersOwnAndRunsNothingOfOurs()
+    {
+        var calico = Addon(Prod(), "calico");
+
+        Assert.Equal("managed", calico.Mode);
+        Assert.Empty(calico.Releases);
+        Assert.Empty(calico.Workloads);
+    }
+
+    [Fact]
+    public void OnAnExistingClusterCalicoIsOffUntilEnabledAndThenItIsTheCniOfTheKindConfig()
+    {
+        Assert.Equal("disabled", Addon(Local(), "calico").Mode);
+
+        var calico = Addon(Local("platform:addons: { calico: true }"), "calico");
+        var pool = calico.Releases[1].Values["installation"]!["calicoNetwork"]!["ipPools"]![0]!;
+        var kind = new YamlStream();
+        kind.Load(new StringReader(File.ReadAllText(Path.Combine(Repo.Examples, "kind-config.yaml"))));
+        var kindPods = ((YamlScalarNode)((YamlMappingNode)((YamlMappingNode)kind.Documents[0].RootNode).Children[new YamlScalarNode("networking")]).Children[new YamlScalarNode("podSubnet")]).Value;
+
+        Assert.Equal("helm", calico.Mode);
+        Assert.Equal("Calico", calico.Releases[1].Values["installation"]!["cni"]!["type"]!.GetValue<string>());
+        Assert.Equal(kindPods, pool["cidr"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void CertManagerIsReplicatedSpreadAndGuardedInProdOnly()
+    {
+        var prod = Addon(Prod(), "certManager").Release!.Values;
+        var staging = Addon(Planner.PlanStackFile(Repo.Root, "staging").Plan!, "certManager").Release!.Values;
+
+        foreach (var (values, replicas, guarded) in new[] { (prod, 2, true), (staging, 1, false) })
+        {
+            foreach (var component in new[] { values, values["webhook"]!.AsObject(), values["cainjector"]!.AsObject() })
+            {
+                Assert.Equal(replicas, component["replicaCount"]!.GetValue<int>());
+                Assert.Equal(guarded, component["podDisruptionBudget"]!["enabled"]!.GetValue<bool>());
+                Assert.Equal(guarded, component.ContainsKey("topologySpreadConstraints"));
+                Assert.NotNull(component["resources"]!["requests"]!["cpu"]);
+                Assert.NotNull(component["resources"]!["limits"]!["memory"]);
+            }
+
+            Assert.True(values["crds"]!["enabled"]!.GetValue<bool>());
+            Assert.Equal(PriorityClasses.Platform, values["global"]!["priorityClassName"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public void CertManagerBringsASelfSignedRootAndTheInternalCaIssuer()
+    {
+        var objects = Addon(Prod(), "certManager").Objects;
+        var root = objects.Single(o => o["kind"]!.GetValue<string>() == "Certificate");
+        var ca = objects.Single(o => o["metadata"]!["name"]!.GetValue<string>() == CertManager.CaIssuer);
+
+        Assert.Equal(["ClusterIssuer", "Certificate", "ClusterIssuer"], objects.Select(o => o["kind"]!.GetValue<string>()));
+        Assert.True(root["spec"]!["isCA"]!.GetValue<bool>());
+        Assert.Equal("cert-manager", root["metadata"]!["namespace"]!.GetValue<string>());
+        Assert.Equal(CertManager.SelfSignedIssuer, root["spec"]!["issuerRef"]!["name"]!.GetValue<string>());
+        Assert.Equal(root["spec"]!["secretName"]!.GetValue<string>(), ca["spec"]!["ca"]!["secretName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void AddonsWhoseValuesAreNotWrittenYetArePlannedNotInstalled()
+    {
+        var planned = Prod().Addons.Where(a => a.Mode == "planned").Select(a => a.Name);
+
+        Assert.Equal(["envoyGateway", "prometheus", "argocd", "loki", "tempo", "mimir", "alloy", "grafana"], planned);
+        Assert.All(Prod().Addons.Where(a => a.Mode == "planned"), a => Assert.False(a.Installed));
+    }
+
+    [Fact]
+    public void TheCapacityCheckCountsWhatEachAddonsValuesRequest()
+    {
+        var plan = Prod();
+        var certManager = Addon(plan, "certManager");
+
+        Assert.Equal(Model.Resources.Of(0.2m, 0.625m, 6), certManager.Requests);
+        Assert.Equal(plan.Addons.Aggregate(Model.Resources.Zero, (sum, a) => sum + a.Requests), plan.Capacity.Addons);
+    }
+
+    [Fact]
+    public void TheInstalledAddonsComeInOneWaveBeforeTheGatewayAndObservability()
+    {
+        var waves = AwsProd().Waves;
+
+        Assert.Equal(["argocd", "calico", "certManager", "prometheus"], waves[0]);
+        Assert.Equal(2, waves.Count);
+    }
+
+    [Theory]
+    [InlineData("cert-manager", "cainjector.podDisruptionBudget.enabled, cainjector.podDisruptionBudget.minAvailable, cainjector.replicaCount, cainjector.resources.limits.memory, cainjector.resources.requests.cpu, cainjector.resources.requests.memory, cainjector.topologySpreadConstraints, crds.enabled, crds.keep, global.priorityClassName, podDisruptionBudget.enabled, podDisruptionBudget.minAvailable, replicaCount, resources.limits.memory, resources.requests.cpu, resources.requests.memory, startupapicheck.resources.limits.memory, startupapicheck.resources.requests.cpu, startupapicheck.resources.requests.memory, topologySpreadConstraints, webhook.podDisruptionBudget.enabled, webhook.podDisruptionBudget.minAvailable, webhook.replicaCount, webhook.resources.limits.memory, webhook.resources.requests.cpu, webhook.resources.requests.memory, webhook.topologySpreadConstraints")]
+    [InlineData("tigera-operator", "apiServer.enabled, goldmane.enabled, installation.calicoKubeControllersDeployment.spec.template.spec.containers, installation.calicoNodeDaemonSet.spec.template.spec.containers, installation.cni.type, installation.controlPlaneNodeSelector.platform/pool, installation.controlPlaneReplicas, installation.controlPlaneTolerations, installation.enabled, installation.kubernetesProvider, installation.typhaDeployment.spec.template.spec.containers, manageCRDs, priorityClassName, resources.limits.memory, resources.requests.cpu, resources.requests.memory, whisker.enabled")]
+    [InlineData("cluster-autoscaler", "autoDiscovery.clusterName, awsRegion, cloudProvider, extraArgs.balance-similar-node-groups, extraArgs.expander, image.tag, nodeSelector.platform/pool, podLabels.platform/component, rbac.serviceAccount.create, rbac.serviceAccount.name, replicaCount, resources.limits.memory, resources.requests.cpu, resources.requests.memory, tolerations, topologySpreadConstraints")]
+    public void ValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart(string release, string paths)
+    {
+        // These paths were checked against each pinned chart's values.yaml (and Calico's installation block against
+        // the Installation CRD of the pinned operator). A new path fails here until someone checks it the same way.
+        var values = AwsProd().Releases.Single(r => r.Name == release).Values;
+
+        Assert.Equal(paths.Split(", "), KeyPaths(values).Order(StringComparer.Ordinal));
+    }
+}
