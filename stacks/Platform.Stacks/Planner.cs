@@ -3,6 +3,7 @@ using Platform.Stacks.Binding;
 using Platform.Stacks.Clusters;
 using Platform.Stacks.Config;
 using Platform.Stacks.Diagnostics;
+using Platform.Stacks.Guardrails;
 using Platform.Stacks.Manifests;
 using Platform.Stacks.Model;
 using Platform.Stacks.Planning;
@@ -61,6 +62,12 @@ public static class Planner
             .ThenBy(b => b.Name, StringComparer.Ordinal)
             .ToList();
         var cluster = ClusterPlanner.Plan(spec, network);
+        PlanGuardrails.Check(addons, cluster.Eks is { } eks ? [eks.Autoscaler.Release] : [], bundles, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            return new PlanResult(null, diagnostics.Items, diagnostics.Warnings);
+        }
+
         var plan = new PlatformPlan(spec, cluster, network, pools, capacity, addons, bundles, Outputs(spec.Cloud));
         return new PlanResult(plan, [], diagnostics.Warnings);
     }

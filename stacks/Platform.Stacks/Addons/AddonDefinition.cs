@@ -44,6 +44,12 @@ public abstract class AddonDefinition
     /// </summary>
     public virtual bool Installed => true;
 
+    /// <summary>
+    /// Whether it may run privileged or host-level pods: only the CNI and node agents may. The plan's guardrails
+    /// refuse a host-level workload of any other add-on.
+    /// </summary>
+    public virtual bool RunsOnHosts => false;
+
     /// <summary>Whether it is on by default for a profile and cloud.</summary>
     public virtual bool EnabledByDefault(EnvironmentProfile profile, CloudKind cloud) => DefaultIn.Contains(profile);
 

@@ -38,6 +38,9 @@ public sealed class Calico : AddonDefinition
     public const string CrdRelease = "calico-crds";
 
     /// <inheritdoc />
+    public override bool RunsOnHosts => true;
+
+    /// <inheritdoc />
     public override bool EnabledByDefault(EnvironmentProfile profile, CloudKind cloud) => cloud != CloudKind.Existing;
 
     /// <inheritdoc />
@@ -120,7 +123,7 @@ public sealed class Calico : AddonDefinition
             Workload.Pods("tigera-operator", 1, 0.1m, 128),
             Workload.Pods("calico-kube-controllers", 1, 0.1m, 128),
             Workload.Pods("calico-typha", context.Replicas(), 0.1m, 128),
-            Workload.DaemonSet("calico-node", 0.25m, 256),
+            Workload.DaemonSet("calico-node", 0.25m, 256, hostLevel: true),
         ];
     }
 
