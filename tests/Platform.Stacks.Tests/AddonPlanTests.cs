@@ -126,7 +126,7 @@ public class AddonPlanTests
     {
         var waves = AwsProd().Waves;
 
-        Assert.Equal(["argocd", "calico", "certManager", "prometheus"], waves[0]);
+        Assert.Equal(["argocd", "calico", "certManager", "kyverno", "prometheus"], waves[0]);
         Assert.Equal(2, waves.Count);
     }
 
@@ -142,4 +142,64 @@ public class AddonPlanTests
 
         Assert.Equal(paths.Split(", "), KeyPaths(values).Order(StringComparer.Ordinal));
     }
+
+    private static JsonObject Policy(PlatformPlan plan, string name) =>
+        Addon(plan, "kyverno").Objects.Single(o => o["metadata"]!["name"]!.GetValue<string>() == name);
+
+    [Fact]
+    public void KyvernoEnforcesTheGuardrailsAndFailsClosedOnlyWhenReplicated()
+    {
+        var prod = Prod();
+        var staging = Planner.PlanStackFile(Repo.Root, "staging").Plan!;
+
+        Assert.Equal(
+            ["platform-no-host-access", "platform-pinned-images", "platform-tenant-resources", "platform-tenant-placement"],
+            Addon(prod, "kyverno").Objects.Select(o => o["metadata"]!["name"]!.GetValue<string>()));
+        Assert.All(Addon(prod, "kyverno").Objects, p => Assert.Equal("Fail", p["spec"]!["failurePolicy"]!.GetValue<string>()));
+        Assert.All(Addon(staging, "kyverno").Objects, p => Assert.Equal("Ignore", p["spec"]!["failurePolicy"]!.GetValue<string>()));
+        Assert.Equal(3, Addon(prod, "kyverno").Release!.Values["admissionController"]!["replicas"]!.GetValue<int>());
+        Assert.Equal(1, Addon(staging, "kyverno").Release!.Values["admissionController"]!["replicas"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void HostAccessIsAllowedOnlyInTheSystemAndCniNamespaces()
+    {
+        var rule = Policy(AwsProd(), "platform-no-host-access")["spec"]!["rules"]![0]!;
+
+        Assert.Equal(
+            ["calico-system", "kube-node-lease", "kube-public", "kube-system", "tigera-operator"],
+            rule["exclude"]!["any"]![0]!["resources"]!["namespaces"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal("false", rule["validate"]!["pattern"]!["spec"]!["=(hostNetwork)"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void TenantPodsArePlacedOnTheirPoolsAndTolerateOnlyTheirTaints()
+    {
+        var rules = Policy(Planner.PlanStackFile(Repo.Root, "staging").Plan!, "platform-tenant-placement")["spec"]!["rules"]!.AsArray();
+        var search = rules.Single(r => r!["name"]!.GetValue<string>() == "place-search")!;
+        var patch = search["mutate"]!["patchStrategicMerge"]!["spec"]!;
+        var expression = patch["affinity"]!["nodeAffinity"]!["requiredDuringSchedulingIgnoredDuringExecution"]!["nodeSelectorTerms"]![0]!["matchExpressions"]![0]!;
+
+        Assert.Equal(["place-payments", "place-search"], rules.Select(r => r!["name"]!.GetValue<string>()));
+        Assert.Equal(["general", "stateful"], expression["values"]!.AsArray().Select(v => v!.GetValue<string>()));
+        var toleration = Assert.Single(patch["tolerations"]!.AsArray())!;
+        Assert.Equal("stateful", toleration["value"]!.GetValue<string>());
+        Assert.Equal("NoSchedule", toleration["effect"]!.GetValue<string>());
+        var payments = rules.Single(r => r!["name"]!.GetValue<string>() == "place-payments")!;
+        Assert.Null(payments["mutate"]!["patchStrategicMerge"]!["spec"]!["tolerations"]);
+    }
+
+    [Fact]
+    public void TenantContainersNeedRequestsAndAMemoryLimit()
+    {
+        var rule = Policy(Prod(), "platform-tenant-resources")["spec"]!["rules"]![0]!;
+
+        Assert.Equal(TenancyManifests.TenantLabel, rule["match"]!["any"]![0]!["resources"]!["namespaceSelector"]!["matchExpressions"]![0]!["key"]!.GetValue<string>());
+        Assert.Equal("?*", rule["validate"]!["pattern"]!["spec"]!["containers"]![0]!["resources"]!["limits"]!["memory"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void KyvernoValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
+        "admissionController.container.resources.limits.memory, admissionController.container.resources.requests.cpu, admissionController.container.resources.requests.memory, admissionController.podDisruptionBudget.enabled, admissionController.priorityClassName, admissionController.replicas, admissionController.topologySpreadConstraints, backgroundController.podDisruptionBudget.enabled, backgroundController.priorityClassName, backgroundController.replicas, backgroundController.resources.limits.memory, backgroundController.resources.requests.cpu, backgroundController.resources.requests.memory, backgroundController.topologySpreadConstraints, cleanupController.podDisruptionBudget.enabled, cleanupController.priorityClassName, cleanupController.replicas, cleanupController.resources.limits.memory, cleanupController.resources.requests.cpu, cleanupController.resources.requests.memory, cleanupController.topologySpreadConstraints, crds.install, reportsController.podDisruptionBudget.enabled, reportsController.priorityClassName, reportsController.replicas, reportsController.resources.limits.memory, reportsController.resources.requests.cpu, reportsController.resources.requests.memory, reportsController.topologySpreadConstraints".Split(", "),
+        KeyPaths(Addon(Prod(), "kyverno").Release!.Values).Order(StringComparer.Ordinal));
 }

@@ -21,6 +21,7 @@ public static class AddonCatalog
     public static IReadOnlyList<AddonDefinition> All { get; } =
     [
         new Calico(),
+        new Kyverno(),
         new CertManager(),
         new EnvoyGateway(),
         new Prometheus(),
