@@ -66,7 +66,7 @@ public class ProgramTests
         var (mocks, outputs) = await RunAsync("local", StackConfig("local", Repo.Examples));
 
         Assert.Equal(
-            ["kubernetes:helm.sh/v3:Release", "kubernetes:helm.sh/v3:Release", "kubernetes:yaml/v2:ConfigGroup", "kubernetes:yaml/v2:ConfigGroup", "kubernetes:yaml/v2:ConfigGroup", "kubernetes:yaml/v2:ConfigGroup", "pulumi:providers:kubernetes"],
+            [.. Enumerable.Repeat("kubernetes:helm.sh/v3:Release", 3), .. Enumerable.Repeat("kubernetes:yaml/v2:ConfigGroup", 5), "pulumi:providers:kubernetes"],
             mocks.CustomResources.Select(r => r.Type).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(mocks.Registered, r => r.Type!.StartsWith("gcp:", StringComparison.Ordinal) || r.Type.StartsWith("aws:", StringComparison.Ordinal));
         Assert.Equal("kind-platform", await Assert.IsAssignableFrom<Output<string>>(outputs["kubeContext"]).ValueAsync());
@@ -188,12 +188,12 @@ public class ProgramTests
         var (mocks, _) = await RunAsync("prod", StackConfig("prod"));
 
         var installed = mocks.OfType("kubernetes:helm.sh/v3:Release").Select(r => (string)EchoMocks.Input(r, "name")!);
-        Assert.Equal(["cert-manager", "kyverno"], installed.Order(StringComparer.Ordinal));
+        Assert.Equal(["cert-manager", "envoy-gateway", "kyverno"], installed.Order(StringComparer.Ordinal));
     }
 
     /// <summary>
     /// A GKE stack with four pools: network, cluster, node identity with two roles, four pools, one provider; then
-    /// priority classes, tenants, Kyverno and cert-manager with their objects (Calico is GKE's own).
+    /// priority classes, tenants, Kyverno, cert-manager and Envoy Gateway with their objects (Calico is GKE's own).
     /// </summary>
     private static readonly string[] Gke =
     [
@@ -205,13 +205,13 @@ public class ProgramTests
         "gcp:container/nodePool:NodePool 4",
         "gcp:projects/iAMMember:IAMMember 2",
         "gcp:serviceaccount/account:Account 1",
-        "kubernetes:helm.sh/v3:Release 2",
-        "kubernetes:yaml/v2:ConfigGroup 4",
+        "kubernetes:helm.sh/v3:Release 3",
+        "kubernetes:yaml/v2:ConfigGroup 5",
         "platform:gcp:GkeCluster 1",
         "platform:gcp:GkeNetwork 1",
         "platform:gcp:GkeNodePool 4",
-        "platform:kubernetes:HelmAddon 2",
-        "platform:kubernetes:ManifestBundle 4",
+        "platform:kubernetes:HelmAddon 3",
+        "platform:kubernetes:ManifestBundle 5",
         "pulumi:providers:kubernetes 1",
     ];
 
@@ -242,24 +242,24 @@ public class ProgramTests
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment 5",
             "aws:kms/alias:Alias 1",
             "aws:kms/key:Key 1",
-            "kubernetes:helm.sh/v3:Release 5",
-            "kubernetes:yaml/v2:ConfigGroup 4",
+            "kubernetes:helm.sh/v3:Release 6",
+            "kubernetes:yaml/v2:ConfigGroup 5",
             "platform:aws:AddonIdentity 1",
             "platform:aws:EksCluster 1",
             "platform:aws:EksNetwork 1",
             "platform:aws:EksNodeAddons 1",
             "platform:aws:EksNodeGroup 4",
-            "platform:kubernetes:HelmAddon 5",
-            "platform:kubernetes:ManifestBundle 4",
+            "platform:kubernetes:HelmAddon 6",
+            "platform:kubernetes:ManifestBundle 5",
             "pulumi:providers:kubernetes 1",
         ],
         ["local"] =
         [
-            "kubernetes:helm.sh/v3:Release 2",
-            "kubernetes:yaml/v2:ConfigGroup 4",
+            "kubernetes:helm.sh/v3:Release 3",
+            "kubernetes:yaml/v2:ConfigGroup 5",
             "platform:cluster:ExistingCluster 1",
-            "platform:kubernetes:HelmAddon 2",
-            "platform:kubernetes:ManifestBundle 4",
+            "platform:kubernetes:HelmAddon 3",
+            "platform:kubernetes:ManifestBundle 5",
             "pulumi:providers:kubernetes 1",
         ],
     };

@@ -107,7 +107,7 @@ public class AddonPlanTests
     {
         var planned = Prod().Addons.Where(a => a.Mode == "planned").Select(a => a.Name);
 
-        Assert.Equal(["envoyGateway", "prometheus", "argocd", "loki", "tempo", "mimir", "alloy", "grafana"], planned);
+        Assert.Equal(["prometheus", "argocd", "loki", "tempo", "mimir", "alloy", "grafana"], planned);
         Assert.All(Prod().Addons.Where(a => a.Mode == "planned"), a => Assert.False(a.Installed));
     }
 
@@ -202,4 +202,70 @@ public class AddonPlanTests
     public void KyvernoValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         "admissionController.container.resources.limits.memory, admissionController.container.resources.requests.cpu, admissionController.container.resources.requests.memory, admissionController.podDisruptionBudget.enabled, admissionController.priorityClassName, admissionController.replicas, admissionController.topologySpreadConstraints, backgroundController.podDisruptionBudget.enabled, backgroundController.priorityClassName, backgroundController.replicas, backgroundController.resources.limits.memory, backgroundController.resources.requests.cpu, backgroundController.resources.requests.memory, backgroundController.topologySpreadConstraints, cleanupController.podDisruptionBudget.enabled, cleanupController.priorityClassName, cleanupController.replicas, cleanupController.resources.limits.memory, cleanupController.resources.requests.cpu, cleanupController.resources.requests.memory, cleanupController.topologySpreadConstraints, crds.install, reportsController.podDisruptionBudget.enabled, reportsController.priorityClassName, reportsController.replicas, reportsController.resources.limits.memory, reportsController.resources.requests.cpu, reportsController.resources.requests.memory, reportsController.topologySpreadConstraints".Split(", "),
         KeyPaths(Addon(Prod(), "kyverno").Release!.Values).Order(StringComparer.Ordinal));
+
+    private static IReadOnlyList<JsonObject> GatewayObjects(PlatformPlan plan) => Addon(plan, "envoyGateway").Objects;
+
+    private static JsonObject Kind(IReadOnlyList<JsonObject> objects, string kind) => objects.Single(o => o["kind"]!.GetValue<string>() == kind);
+
+    [Fact]
+    public void TheSharedGatewayServesTheDomainOverHttpsAndOnlyRedirectsHttp()
+    {
+        var objects = GatewayObjects(Prod());
+        var listeners = Kind(objects, "Gateway")["spec"]!["listeners"]!.AsArray().ToDictionary(l => l!["name"]!.GetValue<string>());
+        var redirect = Kind(objects, "HTTPRoute")["spec"]!;
+
+        Assert.Equal("*.prod.example.com", listeners["https"]!["hostname"]!.GetValue<string>());
+        Assert.Equal(EnvoyGateway.WildcardSecret, listeners["https"]!["tls"]!["certificateRefs"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal("Same", listeners["http"]!["allowedRoutes"]!["namespaces"]!["from"]!.GetValue<string>());
+        Assert.Equal("http", redirect["parentRefs"]![0]!["sectionName"]!.GetValue<string>());
+        Assert.Equal("https", redirect["rules"]![0]!["filters"]![0]!["requestRedirect"]!["scheme"]!.GetValue<string>());
+        Assert.Equal(["*.prod.example.com", "prod.example.com"], Kind(objects, "Certificate")["spec"]!["dnsNames"]!.AsArray().Select(n => n!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void OnlyTenantNamespacesMayAttachRoutesToTheHttpsListener()
+    {
+        var https = Kind(GatewayObjects(Prod()), "Gateway")["spec"]!["listeners"]!.AsArray().Single(l => l!["name"]!.GetValue<string>() == "https")!;
+        var selector = https["allowedRoutes"]!["namespaces"]!;
+
+        Assert.Equal("Selector", selector["from"]!.GetValue<string>());
+        Assert.Equal(TenancyManifests.TenantLabel, selector["selector"]!["matchExpressions"]![0]!["key"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void ProdProxiesAreSpreadOverZonesAndGuardedStagingRunsOne()
+    {
+        var prod = Kind(GatewayObjects(Prod()), "EnvoyProxy")["spec"]!["provider"]!["kubernetes"]!;
+        var staging = Kind(GatewayObjects(Planner.PlanStackFile(Repo.Root, "staging").Plan!), "EnvoyProxy")["spec"]!["provider"]!["kubernetes"]!;
+
+        Assert.Equal(3, prod["envoyDeployment"]!["replicas"]!.GetValue<int>());
+        Assert.NotNull(prod["envoyDeployment"]!["pod"]!["topologySpreadConstraints"]);
+        Assert.Equal(2, prod["envoyPDB"]!["minAvailable"]!.GetValue<int>());
+        Assert.Equal(1, staging["envoyDeployment"]!["replicas"]!.GetValue<int>());
+        Assert.Null(staging["envoyPDB"]);
+    }
+
+    [Fact]
+    public void TheLoadBalancerIsAnNlbOnEksTheCloudsOwnOnGkeAndANodePortOnAnExistingCluster()
+    {
+        JsonNode Service(PlatformPlan plan) => Kind(GatewayObjects(plan), "EnvoyProxy")["spec"]!["provider"]!["kubernetes"]!["envoyService"]!;
+
+        Assert.Equal("external", Service(AwsProd())["annotations"]!["service.beta.kubernetes.io/aws-load-balancer-type"]!.GetValue<string>());
+        Assert.Equal("LoadBalancer", Service(Prod())["type"]!.GetValue<string>());
+        Assert.Null(Service(Prod())["annotations"]);
+        Assert.Equal("NodePort", Service(Planner.PlanStackFile(Repo.Examples, "local").Plan!)["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void WithoutADomainThereIsNoSharedGateway()
+    {
+        var kinds = GatewayObjects(Local()).Select(o => o["kind"]!.GetValue<string>());
+
+        Assert.Equal(["EnvoyProxy", "GatewayClass"], kinds);
+    }
+
+    [Fact]
+    public void EnvoyGatewayValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
+        "certgen.job.resources.limits.memory, certgen.job.resources.requests.cpu, certgen.job.resources.requests.memory, crds.enabled, deployment.envoyGateway.resources.limits.memory, deployment.envoyGateway.resources.requests.cpu, deployment.envoyGateway.resources.requests.memory, deployment.pod.topologySpreadConstraints, deployment.priorityClassName, deployment.replicas, podDisruptionBudget.minAvailable".Split(", "),
+        KeyPaths(Addon(Prod(), "envoyGateway").Release!.Values).Order(StringComparer.Ordinal));
 }

@@ -76,7 +76,7 @@ public class ValidationRuleTests
         Stacks.GcpStaging(
             "platform:nodePools:\n  compute: { enabled: false }\n  stateful: { enabled: false }",
             "platform:tenants:\n  a: { quota: { cpu: \"31\", memory: 40Gi } }\n  b: { quota: { cpu: \"31\", memory: 40Gi } }"),
-        "platform:nodePools: at their largest the pools hold 66.96 CPU, 234.04 GiB memory, 1944 pods but tenant quotas (62 CPU, 80 GiB memory, 200 pods) and add-ons (5.6 CPU, 13.38 GiB memory, 32 pods) ask for 67.6 CPU, 93.38 GiB memory, 232 pods; short by 0.64 CPU; raise maxNodes or use larger machine types");
+        "platform:nodePools: at their largest the pools hold 66.96 CPU, 234.04 GiB memory, 1944 pods but tenant quotas (62 CPU, 80 GiB memory, 200 pods) and add-ons (5.3 CPU, 13.13 GiB memory, 32 pods) ask for 67.3 CPU, 93.13 GiB memory, 232 pods; short by 0.34 CPU; raise maxNodes or use larger machine types");
 
     [Fact]
     public void ServiceReplicasAboveTheTenantQuotaAreRejected() => Stacks.Rejects(

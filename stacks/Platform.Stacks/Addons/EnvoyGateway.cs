@@ -1,13 +1,30 @@
+using System.Text.Json.Nodes;
+using Platform.Stacks.Manifests;
 using Platform.Stacks.Model;
 
 namespace Platform.Stacks.Addons;
 
 /// <summary>
-/// Envoy Gateway: the Gateway API controller and the shared Gateway's proxies.
-/// Planned: see <see cref="PlannedAddon"/>.
+/// Envoy Gateway with the Gateway API CRDs its chart pins, and the platform's shared entry point: a GatewayClass whose
+/// EnvoyProxy sets how the proxies run (replicas, zone spread and a disruption budget in HA mode, the cloud's load
+/// balancer), and one Gateway for <c>*.&lt;dns.domain&gt;</c> with an HTTP listener that only redirects to HTTPS and an
+/// HTTPS listener whose wildcard certificate cert-manager issues. Tenants attach HTTPRoutes from their own namespaces;
+/// no other namespace may. Without a domain there is no shared Gateway, only the controller and the GatewayClass.
 /// </summary>
-public sealed class EnvoyGateway : PlannedAddon
+public sealed class EnvoyGateway : AddonDefinition
 {
+    /// <summary>The GatewayClass, the Gateway and the EnvoyProxy share this name.</summary>
+    public const string GatewayName = "platform";
+
+    /// <summary>The wildcard certificate's secret, which the HTTPS listener serves.</summary>
+    public const string WildcardSecret = "platform-wildcard-tls";
+
+    /// <summary>The controller name the chart's Envoy Gateway watches GatewayClasses for.</summary>
+    public const string ControllerName = "gateway.envoyproxy.io/gatewayclass-controller";
+
+    /// <summary>A label on the proxy pods that their zone spread selects on.</summary>
+    public const string ProxyLabel = "platform/component";
+
     /// <inheritdoc />
     public override string Name => "envoyGateway";
 
@@ -23,9 +40,200 @@ public sealed class EnvoyGateway : PlannedAddon
     /// <inheritdoc />
     public override IReadOnlyList<string> DependsOn { get; } = ["certManager"];
 
-    /// <inheritdoc />
-    protected override Resources Estimate => Resources.Of(0.6m, 0.75m, 2);
+    /// <summary>Proxy replicas: three in HA mode, so losing a zone leaves two.</summary>
+    public static int ProxyReplicas(AddonContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Replicas(3);
+    }
 
     /// <inheritdoc />
-    protected override Resources EstimateHa => Resources.Of(1.5m, 1.5m, 5);
+    public override JsonObject Values(AddonContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var pod = new JsonObject();
+        if (context.HighAvailability)
+        {
+            pod["topologySpreadConstraints"] = ValueParts.ZoneSpread(("app.kubernetes.io/instance", Release));
+        }
+
+        return new JsonObject
+        {
+            ["crds"] = new JsonObject { ["enabled"] = true },
+            ["deployment"] = new JsonObject
+            {
+                ["replicas"] = context.Replicas(),
+                ["priorityClassName"] = PriorityClasses.PlatformCritical,
+                ["envoyGateway"] = new JsonObject { ["resources"] = ValueParts.Resources("100m", "256Mi", "1024Mi") },
+                ["pod"] = pod,
+            },
+            ["podDisruptionBudget"] = new JsonObject { ["minAvailable"] = context.HighAvailability ? 1 : 0 },
+            ["certgen"] = new JsonObject { ["job"] = new JsonObject { ["resources"] = ValueParts.Resources("10m", "32Mi", "128Mi") } },
+        };
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<JsonObject> Objects(AddonContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var labels = Kube.ManagedLabels();
+        var objects = new List<JsonObject> { Proxy(context, labels) };
+
+        var gatewayClass = Kube.Object("gateway.networking.k8s.io/v1", "GatewayClass", GatewayName, labels: labels.DeepClone().AsObject());
+        gatewayClass["spec"] = new JsonObject
+        {
+            ["controllerName"] = ControllerName,
+            ["parametersRef"] = new JsonObject
+            {
+                ["group"] = "gateway.envoyproxy.io",
+                ["kind"] = "EnvoyProxy",
+                ["name"] = GatewayName,
+                ["namespace"] = Namespace,
+            },
+        };
+        objects.Add(gatewayClass);
+
+        if (context.Spec.DnsDomain is not { } domain)
+        {
+            return objects;
+        }
+
+        objects.Add(Certificate(domain, labels));
+        objects.Add(Gateway(domain, labels));
+        objects.Add(Redirect(labels));
+        return objects;
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Workload> Workloads(AddonContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return
+        [
+            Workload.Pods("envoy-gateway", context.Replicas(), 0.1m, 256),
+            Workload.Pods("envoy-proxy", ProxyReplicas(context), 0.2m, 256),
+        ];
+    }
+
+    private JsonObject Proxy(AddonContext context, JsonObject labels)
+    {
+        var service = new JsonObject { ["type"] = context.Cloud == CloudKind.Existing ? "NodePort" : "LoadBalancer" };
+        if (context.Cloud == CloudKind.Aws)
+        {
+            // An NLB made by the AWS Load Balancer Controller, sending traffic straight to the proxy pods.
+            service["annotations"] = new JsonObject
+            {
+                ["service.beta.kubernetes.io/aws-load-balancer-type"] = "external",
+                ["service.beta.kubernetes.io/aws-load-balancer-nlb-target-type"] = "ip",
+                ["service.beta.kubernetes.io/aws-load-balancer-scheme"] = "internet-facing",
+            };
+        }
+
+        var pod = new JsonObject
+        {
+            ["labels"] = new JsonObject { [ProxyLabel] = "gateway-proxy" },
+            ["priorityClassName"] = PriorityClasses.PlatformCritical,
+        };
+        if (context.HighAvailability)
+        {
+            pod["topologySpreadConstraints"] = ValueParts.ZoneSpread((ProxyLabel, "gateway-proxy"));
+        }
+
+        var kubernetes = new JsonObject
+        {
+            ["envoyDeployment"] = new JsonObject
+            {
+                ["replicas"] = ProxyReplicas(context),
+                ["pod"] = pod,
+                ["container"] = new JsonObject { ["resources"] = ValueParts.Resources("200m", "256Mi", "1024Mi") },
+            },
+            ["envoyService"] = service,
+        };
+        if (context.HighAvailability)
+        {
+            kubernetes["envoyPDB"] = new JsonObject { ["minAvailable"] = 2 };
+        }
+
+        var proxy = Kube.Object("gateway.envoyproxy.io/v1alpha1", "EnvoyProxy", GatewayName, Namespace, labels.DeepClone().AsObject());
+        proxy["spec"] = new JsonObject
+        {
+            ["provider"] = new JsonObject { ["type"] = "Kubernetes", ["kubernetes"] = kubernetes },
+        };
+        return proxy;
+    }
+
+    private JsonObject Certificate(string domain, JsonObject labels)
+    {
+        var certificate = Kube.Object("cert-manager.io/v1", "Certificate", "platform-wildcard", Namespace, labels.DeepClone().AsObject());
+        certificate["spec"] = new JsonObject
+        {
+            ["secretName"] = WildcardSecret,
+            ["dnsNames"] = Kube.Strings($"*.{domain}", domain),
+            ["privateKey"] = new JsonObject { ["algorithm"] = "ECDSA", ["size"] = 256, ["rotationPolicy"] = "Always" },
+            ["issuerRef"] = new JsonObject { ["name"] = CertManager.CaIssuer, ["kind"] = "ClusterIssuer", ["group"] = "cert-manager.io" },
+        };
+        return certificate;
+    }
+
+    private JsonObject Gateway(string domain, JsonObject labels)
+    {
+        var gateway = Kube.Object("gateway.networking.k8s.io/v1", "Gateway", GatewayName, Namespace, labels.DeepClone().AsObject());
+        gateway["spec"] = new JsonObject
+        {
+            ["gatewayClassName"] = GatewayName,
+            ["listeners"] = new JsonArray(
+                new JsonObject
+                {
+                    ["name"] = "http",
+                    ["protocol"] = "HTTP",
+                    ["port"] = 80,
+                    ["hostname"] = $"*.{domain}",
+                    // Only the redirect below, in the Gateway's own namespace, attaches here.
+                    ["allowedRoutes"] = new JsonObject { ["namespaces"] = new JsonObject { ["from"] = "Same" } },
+                },
+                new JsonObject
+                {
+                    ["name"] = "https",
+                    ["protocol"] = "HTTPS",
+                    ["port"] = 443,
+                    ["hostname"] = $"*.{domain}",
+                    ["tls"] = new JsonObject
+                    {
+                        ["mode"] = "Terminate",
+                        ["certificateRefs"] = new JsonArray(new JsonObject { ["kind"] = "Secret", ["name"] = WildcardSecret }),
+                    },
+                    ["allowedRoutes"] = new JsonObject
+                    {
+                        ["namespaces"] = new JsonObject
+                        {
+                            ["from"] = "Selector",
+                            ["selector"] = new JsonObject
+                            {
+                                ["matchExpressions"] = new JsonArray(new JsonObject { ["key"] = TenancyManifests.TenantLabel, ["operator"] = "Exists" }),
+                            },
+                        },
+                        ["kinds"] = new JsonArray(new JsonObject { ["kind"] = "HTTPRoute" }),
+                    },
+                }),
+        };
+        return gateway;
+    }
+
+    private JsonObject Redirect(JsonObject labels)
+    {
+        var route = Kube.Object("gateway.networking.k8s.io/v1", "HTTPRoute", "https-redirect", Namespace, labels.DeepClone().AsObject());
+        route["spec"] = new JsonObject
+        {
+            ["parentRefs"] = new JsonArray(new JsonObject { ["name"] = GatewayName, ["sectionName"] = "http" }),
+            ["rules"] = new JsonArray(new JsonObject
+            {
+                ["filters"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = "RequestRedirect",
+                    ["requestRedirect"] = new JsonObject { ["scheme"] = "https", ["statusCode"] = 301 },
+                }),
+            }),
+        };
+        return route;
+    }
 }
