@@ -3,6 +3,7 @@ using Platform.Components.Aws;
 using Platform.Components.Gcp;
 using Platform.Components.Kubernetes;
 using Platform.Stacks;
+using Platform.Stacks.Clusters;
 using Platform.Stacks.Model;
 using Pulumi;
 using K8s = Pulumi.Kubernetes;
@@ -79,13 +80,18 @@ internal static class PlatformProgram
         }
 
         var releases = new Dictionary<string, Resource>(StringComparer.Ordinal);
-        foreach (var release in plan.Addons.Where(a => a.Installed).SelectMany(a => a.Releases))
+        foreach (var addon in plan.Addons.Where(a => a.Installed))
         {
-            releases[release.Name] = new HelmAddon($"{name}-{release.Name}", HelmAddonArgs.FromPlan(release, createNamespace: release.Namespace != "kube-system"), new ComponentResourceOptions
+            // The cloud identity exists before the pods that use it start.
+            Resource[] identity = addon.Identity is { } planned ? [cluster.Identity($"{name}-{addon.Release!.Name}", planned)] : [];
+            foreach (var release in addon.Releases)
             {
-                Provider = cluster.Provider,
-                DependsOn = [.. own, .. cluster.Nodes, .. release.DependsOn.Where(releases.ContainsKey).Select(d => releases[d])],
-            });
+                releases[release.Name] = new HelmAddon($"{name}-{release.Name}", HelmAddonArgs.FromPlan(release, createNamespace: release.Namespace != "kube-system"), new ComponentResourceOptions
+                {
+                    Provider = cluster.Provider,
+                    DependsOn = [.. own, .. cluster.Nodes, .. identity, .. release.DependsOn.Where(releases.ContainsKey).Select(d => releases[d])],
+                });
+            }
         }
 
         foreach (var bundle in plan.Manifests.Where(b => b.DependsOnAddons.Count > 0))
@@ -103,7 +109,7 @@ internal static class PlatformProgram
     {
         var existing = new ExistingCluster(plan.Cluster.Name, ExistingClusterArgs.FromPlan(plan.Cluster));
         outputs["kubeContext"] = existing.KubeContext;
-        return new ClusterAccess(existing.Provider, []);
+        return new ClusterAccess(existing.Provider, [], (_, _) => throw new InvalidOperationException("an existing cluster has no cloud identities"));
     }
 
     private static ClusterAccess BuildGke(PlatformPlan plan, Dictionary<string, object?> outputs)
@@ -116,7 +122,10 @@ internal static class PlatformProgram
         outputs["subnetId"] = gke.Network.SubnetId;
         outputs["nodePoolNames"] = gke.PoolNames;
         outputs["workloadIdentityPool"] = gke.Cluster.WorkloadIdentityPool;
-        return new ClusterAccess(gke.Cluster.Provider, [.. gke.Pools]);
+        var project = plan.Cluster.Gke!.Project;
+        var pool = plan.Cluster.Gke.WorkloadPool;
+        return new ClusterAccess(gke.Cluster.Provider, [.. gke.Pools], (identityName, identity) =>
+            new WorkloadIdentity(identityName, WorkloadIdentityArgs.FromPlan(identity.Gcp!, project, pool)));
     }
 
     private static ClusterAccess BuildEks(PlatformPlan plan, Dictionary<string, object?> outputs)
@@ -130,9 +139,13 @@ internal static class PlatformProgram
         outputs["oidcProviderArn"] = eks.Cluster.OidcProviderArn;
         outputs["subnetIds"] = eks.Network.PrivateSubnetIds;
         // Add-on pods need nodes and cluster DNS, which CoreDNS brings once the node groups exist.
-        return new ClusterAccess(eks.Cluster.Provider, [.. eks.NodeGroups, eks.NodeAddons]);
+        return new ClusterAccess(eks.Cluster.Provider, [.. eks.NodeGroups, eks.NodeAddons], (identityName, identity) =>
+            new AddonIdentity(identityName, AddonIdentityArgs.FromPlan(identity.Aws!, eks.Cluster.ClusterName)));
     }
 
-    /// <summary>How the program reaches a cluster: its Kubernetes provider, and what must exist before pods can run.</summary>
-    private sealed record ClusterAccess(K8s.Provider Provider, IReadOnlyList<Resource> Nodes);
+    /// <summary>
+    /// How the program reaches a cluster: its Kubernetes provider, what must exist before pods can run, and how an
+    /// add-on's cloud identity is made there.
+    /// </summary>
+    private sealed record ClusterAccess(K8s.Provider Provider, IReadOnlyList<Resource> Nodes, Func<string, AddonIdentityPlan, Resource> Identity);
 }

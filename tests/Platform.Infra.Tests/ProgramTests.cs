@@ -188,14 +188,42 @@ public class ProgramTests
         var (mocks, _) = await RunAsync("prod", StackConfig("prod"));
 
         var installed = mocks.OfType("kubernetes:helm.sh/v3:Release").Select(r => (string)EchoMocks.Input(r, "name")!);
-        Assert.Equal(["cert-manager", "envoy-gateway", "kyverno"], installed.Order(StringComparer.Ordinal));
+        Assert.Equal(["cert-manager", "envoy-gateway", "external-dns", "kyverno"], installed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task OnGkeExternalDnsStartsAfterItsWorkloadIdentityWhichOnlyItsServiceAccountMayUse()
+    {
+        var (mocks, _) = await RunAsync("prod", StackConfig("prod"));
+
+        var dependencies = await mocks.OptionsOf("platform:kubernetes:HelmAddon", "prod-external-dns").DependenciesAsync();
+        Assert.Contains(("platform:gcp:WorkloadIdentity", "prod-external-dns"), dependencies);
+        var binding = mocks.Registered.Single(r => r.Name == "prod-external-dns-workload-identity");
+        Assert.Equal("roles/iam.workloadIdentityUser", EchoMocks.Input(binding, "role"));
+        Assert.Equal("serviceAccount:acme-platform-prod.svc.id.goog[external-dns/external-dns]", EchoMocks.Input(binding, "member"));
+        var zone = mocks.Registered.Single(r => r.Name == "prod-external-dns-zone-dns.admin");
+        Assert.Equal("prod-example-com", EchoMocks.Input(zone, "managedZone"));
+        Assert.Equal("serviceAccount:prod-external-dns@acme-platform-prod.iam.gserviceaccount.com", EchoMocks.Input(zone, "member"));
+    }
+
+    [Fact]
+    public async Task OnEksExternalDnsAndCertManagerGetPodIdentityRoles()
+    {
+        var (mocks, _) = await RunAsync("aws-prod", StackConfig("aws-prod", Repo.Examples));
+
+        var associations = mocks.OfType("aws:eks/podIdentityAssociation:PodIdentityAssociation")
+            .Select(a => $"{EchoMocks.Input(a, "namespace")}/{EchoMocks.Input(a, "serviceAccount")}")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(["cert-manager/cert-manager", "external-dns/external-dns", "kube-system/cluster-autoscaler"], associations);
+        Assert.Contains(("platform:aws:AddonIdentity", "aws-prod-cert-manager"), await mocks.OptionsOf("platform:kubernetes:HelmAddon", "aws-prod-cert-manager").DependenciesAsync());
     }
 
     /// <summary>
-    /// A GKE stack with four pools: network, cluster, node identity with two roles, four pools, one provider; then
-    /// priority classes, tenants, Kyverno, cert-manager and Envoy Gateway with their objects (Calico is GKE's own).
+    /// The staging GKE stack with four pools: network, cluster, node identity with two roles, four pools, one provider; then
+    /// priority classes, tenants, Kyverno, cert-manager and Envoy Gateway with their objects, external-dns, and the
+    /// Workload Identity of external-dns (Calico is GKE's own). Prod adds cert-manager's, for its DNS-01 challenges.
     /// </summary>
-    private static readonly string[] Gke =
+    private static readonly string[] Staging =
     [
         "gcp:compute/network:Network 1",
         "gcp:compute/router:Router 1",
@@ -203,22 +231,46 @@ public class ProgramTests
         "gcp:compute/subnetwork:Subnetwork 1",
         "gcp:container/cluster:Cluster 1",
         "gcp:container/nodePool:NodePool 4",
-        "gcp:projects/iAMMember:IAMMember 2",
-        "gcp:serviceaccount/account:Account 1",
-        "kubernetes:helm.sh/v3:Release 3",
+        "gcp:dns/dnsManagedZoneIamMember:DnsManagedZoneIamMember 1",
+        "gcp:projects/iAMMember:IAMMember 3",
+        "gcp:serviceaccount/account:Account 2",
+        "gcp:serviceaccount/iAMMember:IAMMember 1",
+        "kubernetes:helm.sh/v3:Release 4",
         "kubernetes:yaml/v2:ConfigGroup 5",
         "platform:gcp:GkeCluster 1",
         "platform:gcp:GkeNetwork 1",
         "platform:gcp:GkeNodePool 4",
-        "platform:kubernetes:HelmAddon 3",
+        "platform:gcp:WorkloadIdentity 1",
+        "platform:kubernetes:HelmAddon 4",
         "platform:kubernetes:ManifestBundle 5",
         "pulumi:providers:kubernetes 1",
     ];
 
     private static readonly Dictionary<string, string[]> ExpectedCounts = new(StringComparer.Ordinal)
     {
-        ["staging"] = Gke,
-        ["prod"] = Gke,
+        ["staging"] = Staging,
+        ["prod"] =
+        [
+            "gcp:compute/network:Network 1",
+            "gcp:compute/router:Router 1",
+            "gcp:compute/routerNat:RouterNat 1",
+            "gcp:compute/subnetwork:Subnetwork 1",
+            "gcp:container/cluster:Cluster 1",
+            "gcp:container/nodePool:NodePool 4",
+            "gcp:dns/dnsManagedZoneIamMember:DnsManagedZoneIamMember 2",
+            "gcp:projects/iAMMember:IAMMember 3",
+            "gcp:serviceaccount/account:Account 3",
+            "gcp:serviceaccount/iAMMember:IAMMember 2",
+            "kubernetes:helm.sh/v3:Release 4",
+            "kubernetes:yaml/v2:ConfigGroup 5",
+            "platform:gcp:GkeCluster 1",
+            "platform:gcp:GkeNetwork 1",
+            "platform:gcp:GkeNodePool 4",
+            "platform:gcp:WorkloadIdentity 2",
+            "platform:kubernetes:HelmAddon 4",
+            "platform:kubernetes:ManifestBundle 5",
+            "pulumi:providers:kubernetes 1",
+        ],
         ["aws-prod"] =
         [
             "aws:cloudwatch/logGroup:LogGroup 1",
@@ -235,21 +287,21 @@ public class ProgramTests
             "aws:eks/addon:Addon 5",
             "aws:eks/cluster:Cluster 1",
             "aws:eks/nodeGroup:NodeGroup 4",
-            "aws:eks/podIdentityAssociation:PodIdentityAssociation 1",
+            "aws:eks/podIdentityAssociation:PodIdentityAssociation 3",
             "aws:iam/openIdConnectProvider:OpenIdConnectProvider 1",
-            "aws:iam/role:Role 4",
-            "aws:iam/rolePolicy:RolePolicy 1",
+            "aws:iam/role:Role 6",
+            "aws:iam/rolePolicy:RolePolicy 3",
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment 5",
             "aws:kms/alias:Alias 1",
             "aws:kms/key:Key 1",
-            "kubernetes:helm.sh/v3:Release 6",
+            "kubernetes:helm.sh/v3:Release 7",
             "kubernetes:yaml/v2:ConfigGroup 5",
-            "platform:aws:AddonIdentity 1",
+            "platform:aws:AddonIdentity 3",
             "platform:aws:EksCluster 1",
             "platform:aws:EksNetwork 1",
             "platform:aws:EksNodeAddons 1",
             "platform:aws:EksNodeGroup 4",
-            "platform:kubernetes:HelmAddon 6",
+            "platform:kubernetes:HelmAddon 7",
             "platform:kubernetes:ManifestBundle 5",
             "pulumi:providers:kubernetes 1",
         ],

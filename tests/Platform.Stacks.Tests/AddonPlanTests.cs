@@ -91,7 +91,7 @@ public class AddonPlanTests
     [Fact]
     public void CertManagerBringsASelfSignedRootAndTheInternalCaIssuer()
     {
-        var objects = Addon(Prod(), "certManager").Objects;
+        var objects = Addon(Planner.PlanStackFile(Repo.Root, "staging").Plan!, "certManager").Objects;
         var root = objects.Single(o => o["kind"]!.GetValue<string>() == "Certificate");
         var ca = objects.Single(o => o["metadata"]!["name"]!.GetValue<string>() == CertManager.CaIssuer);
 
@@ -127,7 +127,7 @@ public class AddonPlanTests
         var waves = AwsProd().Waves;
 
         Assert.Equal(["argocd", "calico", "certManager", "kyverno", "prometheus"], waves[0]);
-        Assert.Equal(2, waves.Count);
+        Assert.Equal(3, waves.Count);
     }
 
     [Theory]

@@ -93,10 +93,11 @@ public class TenancyPlanTests
     {
         var waves = Prod().Waves;
 
-        Assert.Equal(2, waves.Count);
+        Assert.Equal(3, waves.Count);
         Assert.Contains("certManager", waves[0]);
         Assert.Contains("prometheus", waves[0]);
         Assert.Contains("envoyGateway", waves[1]);
         Assert.Contains("loki", waves[1]);
+        Assert.Equal(["externalDns"], waves[2]);
     }
 }

@@ -24,6 +24,7 @@ public static class AddonCatalog
         new Kyverno(),
         new CertManager(),
         new EnvoyGateway(),
+        new ExternalDns(),
         new Prometheus(),
         new ArgoCd(),
         new Loki(),

@@ -56,7 +56,10 @@ public abstract class AddonDefinition
     /// <summary>The chart for the given mode.</summary>
     public ChartRef ChartFor(bool highAvailability) => highAvailability && HaChart is not null ? HaChart : Chart;
 
-    /// <summary>How the add-on is delivered when enabled: <c>helm</c>, or <c>managed</c> where the cloud provides it.</summary>
+    /// <summary>
+    /// How the add-on is delivered when enabled: <c>helm</c>; <c>managed</c> where the cloud provides it; or
+    /// <c>disabled</c> where it has nothing to do in this stack (external-dns without a cloud DNS zone, say).
+    /// </summary>
     public virtual string Delivery(AddonContext context) => Installed ? "helm" : "planned";
 
     /// <summary>Reports config that this add-on cannot work with.</summary>
@@ -78,6 +81,9 @@ public abstract class AddonDefinition
 
     /// <summary>Kubernetes objects the add-on owns, applied after its releases (issuers, gateways, policies).</summary>
     public virtual IReadOnlyList<JsonObject> Objects(AddonContext context) => [];
+
+    /// <summary>Its cloud identity (no static keys), or null when it needs no cloud access.</summary>
+    public virtual Clusters.AddonIdentityPlan? Identity(AddonContext context) => null;
 
     /// <summary>The pods it runs, with the requests its values set.</summary>
     public abstract IReadOnlyList<Workload> Workloads(AddonContext context);

@@ -13,13 +13,15 @@ namespace Platform.Stacks.Addons;
 /// <param name="Releases">Its Helm releases in install order, the main chart last; empty unless helm or planned.</param>
 /// <param name="Workloads">The pods it runs, with the requests its values set.</param>
 /// <param name="Objects">Kubernetes objects it owns, applied after its releases.</param>
+/// <param name="Identity">Its cloud identity, created before its releases; null when it needs none.</param>
 public sealed record AddonPlan(
     string Name,
     string Mode,
     bool HighAvailability,
     IReadOnlyList<HelmReleasePlan> Releases,
     IReadOnlyList<Workload> Workloads,
-    IReadOnlyList<JsonObject> Objects)
+    IReadOnlyList<JsonObject> Objects,
+    Clusters.AddonIdentityPlan? Identity = null)
 {
     /// <summary>The main release, or null.</summary>
     public HelmReleasePlan? Release => Releases.Count == 0 ? null : Releases[^1];

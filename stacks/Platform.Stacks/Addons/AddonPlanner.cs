@@ -18,7 +18,8 @@ public static class AddonPlanner
         foreach (var definition in AddonCatalog.All)
         {
             var settings = spec.Addons.First(a => a.Name == definition.Name);
-            if (!settings.Enabled)
+            var context = new AddonContext(spec, settings);
+            if (!settings.Enabled || definition.Delivery(context) == "disabled")
             {
                 plans.Add(new AddonPlan(definition.Name, "disabled", settings.HighAvailability, [], [], []));
                 continue;
@@ -29,7 +30,6 @@ public static class AddonPlanner
                 diagnostics.Error($"platform:addons.{definition.Name}.enabled", $"true needs {dependency}, which is disabled; enable platform:addons.{dependency} or disable {definition.Name}");
             }
 
-            var context = new AddonContext(spec, settings);
             definition.Validate(context, diagnostics);
             var mode = definition.Delivery(context);
             var dependsOn = definition.DependsOn.Where(spec.IsEnabled).Select(d => AddonCatalog.Get(d).Release).ToList();
@@ -39,7 +39,8 @@ public static class AddonPlanner
                 settings.HighAvailability,
                 mode == "managed" ? [] : definition.Releases(context, dependsOn),
                 definition.Workloads(context),
-                mode == "managed" ? [] : definition.Objects(context)));
+                mode == "managed" ? [] : definition.Objects(context),
+                mode == "helm" ? definition.Identity(context) : null));
         }
 
         return plans;

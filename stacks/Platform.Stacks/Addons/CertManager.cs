@@ -1,11 +1,16 @@
 using System.Text.Json.Nodes;
+using Platform.Stacks.Clusters;
 using Platform.Stacks.Manifests;
+using Platform.Stacks.Model;
 
 namespace Platform.Stacks.Addons;
 
 /// <summary>
 /// cert-manager with its CRDs, replicated and spread over zones with disruption budgets in HA mode, and the
-/// platform's internal CA: a self-signed root that issues the CA the <c>platform-ca</c> ClusterIssuer signs with.
+/// platform's internal CA: a self-signed root that issues the CA the <c>platform-ca</c> ClusterIssuer signs with. With a
+/// Let's Encrypt issuer chosen in <c>platform:dns</c>, also the <c>letsencrypt</c> and <c>letsencrypt-staging</c>
+/// ClusterIssuers, which answer DNS-01 challenges in the stack's zone through the cloud identity, so wildcard
+/// certificates can be issued without static keys.
 /// </summary>
 public sealed class CertManager : AddonDefinition
 {
@@ -17,6 +22,20 @@ public sealed class CertManager : AddonDefinition
 
     /// <summary>The root CA's certificate and secret.</summary>
     public const string RootCa = "platform-root-ca";
+
+    /// <summary>ACME directories of the Let's Encrypt issuers.</summary>
+    public static IReadOnlyDictionary<string, string> AcmeServers { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["letsencrypt"] = "https://acme-v02.api.letsencrypt.org/directory",
+        ["letsencrypt-staging"] = "https://acme-staging-v02.api.letsencrypt.org/directory",
+    };
+
+    /// <summary>The ClusterIssuer that signs the shared Gateway's certificate in this stack.</summary>
+    public static string GatewayIssuer(PlatformSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Dns is { UsesAcme: true } dns ? dns.Issuer : CaIssuer;
+    }
 
     /// <inheritdoc />
     public override string Name => "certManager";
@@ -31,6 +50,18 @@ public sealed class CertManager : AddonDefinition
     public override ChartRef Chart { get; } = new("cert-manager", "https://charts.jetstack.io", "v1.21.1");
 
     /// <inheritdoc />
+    public override AddonIdentityPlan? Identity(AddonContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Spec.Dns is not { UsesAcme: true, Zone: { } zone })
+        {
+            return null;
+        }
+
+        return CloudIdentity.For(context, "cert-manager", Namespace, Release, () => IamPolicy.CertManagerDns01(zone), [], [CloudIdentity.DnsAdmin]);
+    }
+
+    /// <inheritdoc />
     public override JsonObject Values(AddonContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -39,6 +70,11 @@ public sealed class CertManager : AddonDefinition
             ["crds"] = new JsonObject { ["enabled"] = true, ["keep"] = true },
             ["global"] = new JsonObject { ["priorityClassName"] = PriorityClasses.Platform },
         };
+        if (Identity(context)?.Gcp is { } gcp)
+        {
+            values["serviceAccount"] = new JsonObject { ["annotations"] = new JsonObject { ["iam.gke.io/gcp-service-account"] = gcp.Email } };
+        }
+
         Component(values, context, "controller", "50m", "128Mi", "512Mi");
         values["webhook"] = Component([], context, "webhook", "25m", "64Mi", "256Mi");
         values["cainjector"] = Component([], context, "cainjector", "25m", "128Mi", "512Mi");
@@ -68,7 +104,36 @@ public sealed class CertManager : AddonDefinition
 
         var ca = Kube.Object("cert-manager.io/v1", "ClusterIssuer", CaIssuer, labels: labels.DeepClone().AsObject());
         ca["spec"] = new JsonObject { ["ca"] = new JsonObject { ["secretName"] = RootCa } };
-        return [selfSigned, root, ca];
+        var objects = new List<JsonObject> { selfSigned, root, ca };
+        if (context.Spec.Dns is { UsesAcme: true } dns)
+        {
+            objects.AddRange(AcmeServers.Select(server => Acme(context.Spec, dns, server.Key, server.Value, labels)));
+        }
+
+        return objects;
+    }
+
+    private static JsonObject Acme(PlatformSpec spec, DnsSpec dns, string name, string server, JsonObject labels)
+    {
+        var dns01 = spec.Cloud == CloudKind.Gcp
+            ? new JsonObject { ["cloudDNS"] = new JsonObject { ["project"] = spec.GcpProject, ["hostedZoneName"] = dns.Zone } }
+            : new JsonObject { ["route53"] = new JsonObject { ["region"] = spec.Cluster.Region, ["hostedZoneID"] = dns.Zone } };
+        var issuer = Kube.Object("cert-manager.io/v1", "ClusterIssuer", name, labels: labels.DeepClone().AsObject());
+        issuer["spec"] = new JsonObject
+        {
+            ["acme"] = new JsonObject
+            {
+                ["server"] = server,
+                ["email"] = dns.AcmeEmail,
+                ["privateKeySecretRef"] = new JsonObject { ["name"] = $"{name}-account-key" },
+                ["solvers"] = new JsonArray(new JsonObject
+                {
+                    ["selector"] = new JsonObject { ["dnsZones"] = Kube.Strings(dns.Domain) },
+                    ["dns01"] = dns01,
+                }),
+            },
+        };
+        return issuer;
     }
 
     /// <inheritdoc />

@@ -8,7 +8,8 @@ namespace Platform.Stacks.Addons;
 /// Envoy Gateway with the Gateway API CRDs its chart pins, and the platform's shared entry point: a GatewayClass whose
 /// EnvoyProxy sets how the proxies run (replicas, zone spread and a disruption budget in HA mode, the cloud's load
 /// balancer), and one Gateway for <c>*.&lt;dns.domain&gt;</c> with an HTTP listener that only redirects to HTTPS and an
-/// HTTPS listener whose wildcard certificate cert-manager issues. Tenants attach HTTPRoutes from their own namespaces;
+/// HTTPS listener whose wildcard certificate cert-manager issues (Let's Encrypt or the internal CA, per
+/// <c>platform:dns.issuer</c>). Tenants attach HTTPRoutes from their own namespaces;
 /// no other namespace may. Without a domain there is no shared Gateway, only the controller and the GatewayClass.
 /// </summary>
 public sealed class EnvoyGateway : AddonDefinition
@@ -98,7 +99,7 @@ public sealed class EnvoyGateway : AddonDefinition
             return objects;
         }
 
-        objects.Add(Certificate(domain, labels));
+        objects.Add(Certificate(domain, CertManager.GatewayIssuer(context.Spec), labels));
         objects.Add(Gateway(domain, labels));
         objects.Add(Redirect(labels));
         return objects;
@@ -162,7 +163,7 @@ public sealed class EnvoyGateway : AddonDefinition
         return proxy;
     }
 
-    private JsonObject Certificate(string domain, JsonObject labels)
+    private JsonObject Certificate(string domain, string issuer, JsonObject labels)
     {
         var certificate = Kube.Object("cert-manager.io/v1", "Certificate", "platform-wildcard", Namespace, labels.DeepClone().AsObject());
         certificate["spec"] = new JsonObject
@@ -170,7 +171,7 @@ public sealed class EnvoyGateway : AddonDefinition
             ["secretName"] = WildcardSecret,
             ["dnsNames"] = Kube.Strings($"*.{domain}", domain),
             ["privateKey"] = new JsonObject { ["algorithm"] = "ECDSA", ["size"] = 256, ["rotationPolicy"] = "Always" },
-            ["issuerRef"] = new JsonObject { ["name"] = CertManager.CaIssuer, ["kind"] = "ClusterIssuer", ["group"] = "cert-manager.io" },
+            ["issuerRef"] = new JsonObject { ["name"] = issuer, ["kind"] = "ClusterIssuer", ["group"] = "cert-manager.io" },
         };
         return certificate;
     }

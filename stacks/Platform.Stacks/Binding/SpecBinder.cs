@@ -84,12 +84,12 @@ public sealed partial class SpecBinder
         var network = BindNetwork();
         var pools = BindNodePools();
         var addons = BindAddons();
-        var domain = BindDns();
+        var dns = BindDns();
         var gitops = BindGitOps();
         var tenants = BindTenants(pools);
         var slos = BindSlos(tenants);
         return new PlatformSpec(
-            _raw.Stack, _profile, _cloud, gcpProject, expiresAt, cluster, network, pools, addons, domain, gitops, tenants, slos, _sources);
+            _raw.Stack, _profile, _cloud, gcpProject, expiresAt, cluster, network, pools, addons, dns, gitops, tenants, slos, _sources);
     }
 
     private void CheckTopLevelKeys()
@@ -328,23 +328,102 @@ public sealed partial class SpecBinder
         return result;
     }
 
-    private string? BindDns()
+    private DnsSpec? BindDns()
     {
-        var map = MapReader.Open(Key("dns"), _raw.Get(Key("dns")), _diagnostics);
+        var key = Key("dns");
+        var map = MapReader.Open(key, _raw.Get(key), _diagnostics);
         var domain = map?.String("domain");
+        var zone = map?.String("zone");
+        var issuer = map?.String("issuer");
+        var email = map?.String("acmeEmail");
         map?.RejectUnknown();
-        if (domain is not null && Syntax.DomainProblem(domain) is { } problem)
+        if (map is null)
         {
-            _diagnostics.Error(Key("dns.domain"), $"{MapReader.Show(domain)} {problem}");
             return null;
         }
 
-        if (domain is not null)
+        if (domain is null)
         {
-            _sources[Key("dns.domain")] = "config";
+            if (!map.Has("domain"))
+            {
+                _diagnostics.Error(map.Child("domain"), "is required when platform:dns is set; e.g. prod.example.com");
+            }
+
+            return null;
         }
 
-        return domain;
+        if (Syntax.DomainProblem(domain) is { } problem)
+        {
+            _diagnostics.Error(map.Child("domain"), $"{MapReader.Show(domain)} {problem}");
+        }
+
+        CheckZone(map, zone);
+        var issuerValid = issuer is null || DnsSpec.Issuers.Contains(issuer, StringComparer.Ordinal);
+        if (issuer is not null && !issuerValid)
+        {
+            var guess = Suggest.Closest(issuer, DnsSpec.Issuers);
+            var hint = guess is null ? string.Empty : $"did you mean '{guess}'? ";
+            _diagnostics.Error(map.Child("issuer"), $"{MapReader.Show(issuer)} is not allowed; {hint}use {Suggest.OneOf(DnsSpec.Issuers)}");
+        }
+        else if (issuer is null && _profile == EnvironmentProfile.Prod && IsCloud)
+        {
+            _diagnostics.Error(map.Child("issuer"), "is required in prod: choose letsencrypt for a publicly trusted certificate, or internal for the platform's own CA");
+        }
+
+        // An issuer already reported as unknown asks for nothing more.
+        var chosen = issuerValid ? issuer ?? "internal" : "internal";
+        if (chosen != "internal")
+        {
+            if (!IsCloud)
+            {
+                _diagnostics.Error(map.Child("issuer"), $"'{chosen}' needs a cloud DNS zone for DNS-01, which an existing cluster does not have; use internal");
+            }
+
+            if (email is null && !map.Has("acmeEmail"))
+            {
+                _diagnostics.Error(map.Child("acmeEmail"), $"is required with issuer {chosen}: Let's Encrypt sends expiry and policy notices there; e.g. platform-team@example.com");
+            }
+        }
+
+        if (email is not null && !email.Contains('@', StringComparison.Ordinal))
+        {
+            _diagnostics.Error(map.Child("acmeEmail"), $"{MapReader.Show(email)} is not an e-mail address");
+        }
+
+        _sources[map.Child("domain")] = "config";
+        return new DnsSpec(
+            domain,
+            IsCloud ? Record(map.Child("zone"), zone) : null,
+            PickRef(map.Child("issuer"), issuer, "internal", "default"),
+            Record(map.Child("acmeEmail"), email));
+    }
+
+    /// <summary>The zone names a Cloud DNS managed zone on gcp and a Route53 hosted zone id on aws.</summary>
+    private void CheckZone(MapReader map, string? zone)
+    {
+        var key = map.Child("zone");
+        if (!IsCloud)
+        {
+            OnlyFor(map, "zone", CloudKind.Gcp, CloudKind.Aws);
+            return;
+        }
+
+        var example = _cloud == CloudKind.Gcp ? "the managed zone's name, e.g. prod-example-com" : "the hosted zone's id, e.g. Z0123456789ABCDEFGHIJ";
+        if (zone is null)
+        {
+            if (!map.Has("zone"))
+            {
+                _diagnostics.Error(key, $"is required on {Lower(_cloud)}: external-dns and certificate validation write records there; give {example}");
+            }
+
+            return;
+        }
+
+        var valid = _cloud == CloudKind.Gcp ? CloudDnsZone().IsMatch(zone) : HostedZoneId().IsMatch(zone);
+        if (!valid)
+        {
+            _diagnostics.Error(key, $"{MapReader.Show(zone)} is not {example}");
+        }
     }
 
     private GitOpsSpec? BindGitOps()
@@ -390,6 +469,12 @@ public sealed partial class SpecBinder
             PickRef(map.Child("path"), path, $"overlays/{Lower(_profile)}", ProfileOrigin),
             PickRef(map.Child("revision"), revision, "main", "default"));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CloudDnsZone();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Z[A-Z0-9]{1,31}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex HostedZoneId();
 
     private static bool IsGitUrl(string url)
     {

@@ -56,6 +56,54 @@ public static class IamPolicy
     }
 
     /// <summary>
+    /// external-dns on Route53: list zones anywhere (to find the one it owns), but read and change records only in
+    /// hosted zone <paramref name="zoneId"/>.
+    /// </summary>
+    public static string ExternalDns(string zoneId)
+    {
+        ArgumentNullException.ThrowIfNull(zoneId);
+        return Document(
+            new JsonObject
+            {
+                ["Sid"] = "ChangeRecordsInOneZone",
+                ["Effect"] = "Allow",
+                ["Action"] = new JsonArray("route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets", "route53:ListTagsForResources"),
+                ["Resource"] = $"arn:aws:route53:::hostedzone/{zoneId}",
+            },
+            new JsonObject
+            {
+                ["Sid"] = "ListZones",
+                ["Effect"] = "Allow",
+                ["Action"] = new JsonArray("route53:ListHostedZones"),
+                ["Resource"] = "*",
+            });
+    }
+
+    /// <summary>
+    /// cert-manager's DNS-01 on Route53: write the challenge records in hosted zone <paramref name="zoneId"/> only,
+    /// and follow the changes it made.
+    /// </summary>
+    public static string CertManagerDns01(string zoneId)
+    {
+        ArgumentNullException.ThrowIfNull(zoneId);
+        return Document(
+            new JsonObject
+            {
+                ["Sid"] = "ChallengeRecordsInOneZone",
+                ["Effect"] = "Allow",
+                ["Action"] = new JsonArray("route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets"),
+                ["Resource"] = $"arn:aws:route53:::hostedzone/{zoneId}",
+            },
+            new JsonObject
+            {
+                ["Sid"] = "FollowChanges",
+                ["Effect"] = "Allow",
+                ["Action"] = new JsonArray("route53:GetChange"),
+                ["Resource"] = "arn:aws:route53:::change/*",
+            });
+    }
+
+    /// <summary>
     /// A KMS key policy: <paramref name="administrators"/> manage the key but cannot use it; the role
     /// <paramref name="userArn"/> may do <paramref name="userActions"/> and nothing more.
     /// </summary>

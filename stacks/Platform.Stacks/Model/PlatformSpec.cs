@@ -13,7 +13,7 @@ namespace Platform.Stacks.Model;
 /// <param name="Network">Addressing; null for existing clusters.</param>
 /// <param name="NodePools">Enabled node pools, in taxonomy order; empty for existing clusters.</param>
 /// <param name="Addons">Every catalog add-on with its switch, in catalog order.</param>
-/// <param name="DnsDomain">Base DNS domain for ingress and certificates. Optional.</param>
+/// <param name="Dns">DNS zone and certificate issuer; null when no domain is configured.</param>
 /// <param name="GitOps">The GitOps repository; null when not configured.</param>
 /// <param name="Tenants">Tenants sorted by name.</param>
 /// <param name="Slos">SLOs sorted by name.</param>
@@ -28,12 +28,15 @@ public sealed record PlatformSpec(
     NetworkSpec? Network,
     IReadOnlyList<NodePoolSpec> NodePools,
     IReadOnlyList<AddonSpec> Addons,
-    string? DnsDomain,
+    DnsSpec? Dns,
     GitOpsSpec? GitOps,
     IReadOnlyList<TenantSpec> Tenants,
     IReadOnlyList<SloSpec> Slos,
     IReadOnlyDictionary<string, string> Sources)
 {
+    /// <summary>Base DNS domain for the shared Gateway and its certificate, or null.</summary>
+    public string? DnsDomain => Dns?.Domain;
+
     /// <summary>True when the add-on is in the catalog and switched on.</summary>
     public bool IsEnabled(string addon) => Addons.Any(a => a.Name == addon && a.Enabled);
 }
