@@ -214,7 +214,7 @@ public class ProgramTests
         var associations = mocks.OfType("aws:eks/podIdentityAssociation:PodIdentityAssociation")
             .Select(a => $"{EchoMocks.Input(a, "namespace")}/{EchoMocks.Input(a, "serviceAccount")}")
             .Order(StringComparer.Ordinal);
-        Assert.Equal(["cert-manager/cert-manager", "external-dns/external-dns", "kube-system/cluster-autoscaler"], associations);
+        Assert.Equal(["cert-manager/cert-manager", "external-dns/external-dns", "kube-system/aws-load-balancer-controller", "kube-system/cluster-autoscaler"], associations);
         Assert.Contains(("platform:aws:AddonIdentity", "aws-prod-cert-manager"), await mocks.OptionsOf("platform:kubernetes:HelmAddon", "aws-prod-cert-manager").DependenciesAsync());
     }
 
@@ -287,21 +287,21 @@ public class ProgramTests
             "aws:eks/addon:Addon 5",
             "aws:eks/cluster:Cluster 1",
             "aws:eks/nodeGroup:NodeGroup 4",
-            "aws:eks/podIdentityAssociation:PodIdentityAssociation 3",
+            "aws:eks/podIdentityAssociation:PodIdentityAssociation 4",
             "aws:iam/openIdConnectProvider:OpenIdConnectProvider 1",
-            "aws:iam/role:Role 6",
-            "aws:iam/rolePolicy:RolePolicy 3",
+            "aws:iam/role:Role 7",
+            "aws:iam/rolePolicy:RolePolicy 4",
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment 5",
             "aws:kms/alias:Alias 1",
             "aws:kms/key:Key 1",
-            "kubernetes:helm.sh/v3:Release 7",
+            "kubernetes:helm.sh/v3:Release 8",
             "kubernetes:yaml/v2:ConfigGroup 5",
-            "platform:aws:AddonIdentity 3",
+            "platform:aws:AddonIdentity 4",
             "platform:aws:EksCluster 1",
             "platform:aws:EksNetwork 1",
             "platform:aws:EksNodeAddons 1",
             "platform:aws:EksNodeGroup 4",
-            "platform:kubernetes:HelmAddon 7",
+            "platform:kubernetes:HelmAddon 8",
             "platform:kubernetes:ManifestBundle 5",
             "pulumi:providers:kubernetes 1",
         ],

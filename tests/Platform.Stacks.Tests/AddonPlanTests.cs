@@ -126,7 +126,7 @@ public class AddonPlanTests
     {
         var waves = AwsProd().Waves;
 
-        Assert.Equal(["argocd", "calico", "certManager", "kyverno", "prometheus"], waves[0]);
+        Assert.Equal(["argocd", "awsLoadBalancerController", "calico", "certManager", "kyverno", "prometheus"], waves[0]);
         Assert.Equal(3, waves.Count);
     }
 
@@ -200,7 +200,7 @@ public class AddonPlanTests
 
     [Fact]
     public void KyvernoValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
-        "admissionController.container.resources.limits.memory, admissionController.container.resources.requests.cpu, admissionController.container.resources.requests.memory, admissionController.podDisruptionBudget.enabled, admissionController.priorityClassName, admissionController.replicas, admissionController.topologySpreadConstraints, backgroundController.podDisruptionBudget.enabled, backgroundController.priorityClassName, backgroundController.replicas, backgroundController.resources.limits.memory, backgroundController.resources.requests.cpu, backgroundController.resources.requests.memory, backgroundController.topologySpreadConstraints, cleanupController.podDisruptionBudget.enabled, cleanupController.priorityClassName, cleanupController.replicas, cleanupController.resources.limits.memory, cleanupController.resources.requests.cpu, cleanupController.resources.requests.memory, cleanupController.topologySpreadConstraints, crds.install, reportsController.podDisruptionBudget.enabled, reportsController.priorityClassName, reportsController.replicas, reportsController.resources.limits.memory, reportsController.resources.requests.cpu, reportsController.resources.requests.memory, reportsController.topologySpreadConstraints".Split(", "),
+        "admissionController.container.resources.limits.memory, admissionController.container.resources.requests.cpu, admissionController.container.resources.requests.memory, admissionController.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution, admissionController.podDisruptionBudget.enabled, admissionController.priorityClassName, admissionController.replicas, admissionController.tolerations, admissionController.topologySpreadConstraints, backgroundController.podDisruptionBudget.enabled, backgroundController.priorityClassName, backgroundController.replicas, backgroundController.resources.limits.memory, backgroundController.resources.requests.cpu, backgroundController.resources.requests.memory, backgroundController.topologySpreadConstraints, cleanupController.podDisruptionBudget.enabled, cleanupController.priorityClassName, cleanupController.replicas, cleanupController.resources.limits.memory, cleanupController.resources.requests.cpu, cleanupController.resources.requests.memory, cleanupController.topologySpreadConstraints, crds.install, reportsController.podDisruptionBudget.enabled, reportsController.priorityClassName, reportsController.replicas, reportsController.resources.limits.memory, reportsController.resources.requests.cpu, reportsController.resources.requests.memory, reportsController.topologySpreadConstraints".Split(", "),
         KeyPaths(Addon(Prod(), "kyverno").Release!.Values).Order(StringComparer.Ordinal));
 
     private static IReadOnlyList<JsonObject> GatewayObjects(PlatformPlan plan) => Addon(plan, "envoyGateway").Objects;
@@ -266,6 +266,42 @@ public class AddonPlanTests
 
     [Fact]
     public void EnvoyGatewayValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
-        "certgen.job.resources.limits.memory, certgen.job.resources.requests.cpu, certgen.job.resources.requests.memory, crds.enabled, deployment.envoyGateway.resources.limits.memory, deployment.envoyGateway.resources.requests.cpu, deployment.envoyGateway.resources.requests.memory, deployment.pod.topologySpreadConstraints, deployment.priorityClassName, deployment.replicas, podDisruptionBudget.minAvailable".Split(", "),
+        "certgen.job.resources.limits.memory, certgen.job.resources.requests.cpu, certgen.job.resources.requests.memory, crds.enabled, deployment.envoyGateway.resources.limits.memory, deployment.envoyGateway.resources.requests.cpu, deployment.envoyGateway.resources.requests.memory, deployment.pod.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution, deployment.pod.tolerations, deployment.pod.topologySpreadConstraints, deployment.priorityClassName, deployment.replicas, podDisruptionBudget.minAvailable".Split(", "),
         KeyPaths(Addon(Prod(), "envoyGateway").Release!.Values).Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void OnEksTheLoadBalancerControllerFindsTheVpcByTagAndTouchesOnlyThisClustersBalancers()
+    {
+        var plan = AwsProd();
+        var controller = Addon(plan, "awsLoadBalancerController");
+        var values = controller.Release!.Values;
+
+        Assert.Equal("helm", controller.Mode);
+        Assert.Equal(plan.Network!.Name, values["vpcTags"]!["Name"]!.GetValue<string>());
+        Assert.False(values["createIngressClassResource"]!.GetValue<bool>());
+        using var policy = System.Text.Json.JsonDocument.Parse(controller.Identity!.Aws!.PolicyDocument);
+        var owned = policy.RootElement.GetProperty("Statement").EnumerateArray().Single(s => s.GetProperty("Sid").GetString() == "ChangeOwned");
+        Assert.Equal("aws-prod", owned.GetProperty("Condition").GetProperty("StringEquals").GetProperty("aws:ResourceTag/elbv2.k8s.aws/cluster").GetString());
+        Assert.DoesNotContain(policy.RootElement.GetProperty("Statement").EnumerateArray(), s => s.GetProperty("Action").ToString().Contains("waf", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void TheGatewayWaitsForTheLoadBalancerControllerOnlyWhereThereIsOne()
+    {
+        Assert.Contains("aws-load-balancer-controller", Addon(AwsProd(), "envoyGateway").Release!.DependsOn);
+        Assert.Equal(["cert-manager"], Addon(Prod(), "envoyGateway").Release!.DependsOn);
+        Assert.Equal("disabled", Addon(Prod(), "awsLoadBalancerController").Mode);
+    }
+
+    [Theory]
+    [InlineData("envoyGateway")]
+    [InlineData("kyverno")]
+    [InlineData("awsLoadBalancerController")]
+    public void CriticalAddonsTolerateTheSystemPoolAndPreferIt(string addon)
+    {
+        var json = Addon(AwsProd(), addon).Release!.Values.ToJsonString();
+
+        Assert.Contains("\"key\":\"CriticalAddonsOnly\"", json, StringComparison.Ordinal);
+        Assert.Contains("preferredDuringSchedulingIgnoredDuringExecution", json, StringComparison.Ordinal);
+    }
 }

@@ -23,6 +23,7 @@ public static class AddonCatalog
         new Calico(),
         new Kyverno(),
         new CertManager(),
+        new AwsLoadBalancerController(),
         new EnvoyGateway(),
         new ExternalDns(),
         new Prometheus(),

@@ -35,6 +35,9 @@ public abstract class AddonDefinition
     /// <summary>Add-ons that must be installed first (CRD producers, for example).</summary>
     public virtual IReadOnlyList<string> DependsOn => [];
 
+    /// <summary>Add-ons installed first when they are installed at all; unlike <see cref="DependsOn"/>, not required.</summary>
+    public virtual IReadOnlyList<string> After => [];
+
     /// <summary>Profiles in which it is on unless config says otherwise.</summary>
     public virtual IReadOnlyList<EnvironmentProfile> DefaultIn => Everywhere;
 

@@ -32,7 +32,10 @@ public static class AddonPlanner
 
             definition.Validate(context, diagnostics);
             var mode = definition.Delivery(context);
-            var dependsOn = definition.DependsOn.Where(spec.IsEnabled).Select(d => AddonCatalog.Get(d).Release).ToList();
+            var dependsOn = definition.DependsOn.Concat(definition.After)
+                .Where(d => plans.Any(p => p.Name == d && p.Releases.Count > 0))
+                .Select(d => AddonCatalog.Get(d).Release)
+                .ToList();
             plans.Add(new AddonPlan(
                 definition.Name,
                 mode,

@@ -41,6 +41,9 @@ public sealed class EnvoyGateway : AddonDefinition
     /// <inheritdoc />
     public override IReadOnlyList<string> DependsOn { get; } = ["certManager"];
 
+    /// <summary>On EKS the load balancer controller must be ready to take the proxies' Service.</summary>
+    public override IReadOnlyList<string> After { get; } = ["awsLoadBalancerController"];
+
     /// <summary>Proxy replicas: three in HA mode, so losing a zone leaves two.</summary>
     public static int ProxyReplicas(AddonContext context)
     {
@@ -52,7 +55,12 @@ public sealed class EnvoyGateway : AddonDefinition
     public override JsonObject Values(AddonContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var pod = new JsonObject();
+        // Ingress is critical: the controller and proxies tolerate the system pool and prefer it.
+        var pod = new JsonObject
+        {
+            ["tolerations"] = ValueParts.SystemPoolTolerations(),
+            ["affinity"] = ValueParts.PreferSystemPool(),
+        };
         if (context.HighAvailability)
         {
             pod["topologySpreadConstraints"] = ValueParts.ZoneSpread(("app.kubernetes.io/instance", Release));
@@ -134,6 +142,8 @@ public sealed class EnvoyGateway : AddonDefinition
         {
             ["labels"] = new JsonObject { [ProxyLabel] = "gateway-proxy" },
             ["priorityClassName"] = PriorityClasses.PlatformCritical,
+            ["tolerations"] = ValueParts.SystemPoolTolerations(),
+            ["affinity"] = ValueParts.PreferSystemPool(),
         };
         if (context.HighAvailability)
         {

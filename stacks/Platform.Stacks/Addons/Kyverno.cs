@@ -36,6 +36,9 @@ public sealed class Kyverno : AddonDefinition
         var ha = context.HighAvailability;
         var admission = Controller(context, ha ? 3 : 1, PriorityClasses.PlatformCritical, "admission-controller");
         admission["container"] = new JsonObject { ["resources"] = ValueParts.Resources("100m", "128Mi", "384Mi") };
+        // Every pod's admission goes through it: it tolerates the system pool and prefers it.
+        admission["tolerations"] = ValueParts.SystemPoolTolerations();
+        admission["nodeAffinity"] = ValueParts.PreferSystemPool()["nodeAffinity"]!.DeepClone();
         var values = new JsonObject
         {
             ["crds"] = new JsonObject { ["install"] = true },

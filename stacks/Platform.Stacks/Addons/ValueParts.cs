@@ -29,4 +29,33 @@ public static class ValueParts
             ["labelSelector"] = new JsonObject { ["matchLabels"] = labels },
         });
     }
+
+    /// <summary>Tolerates the system pool's taint, so a critical add-on may run there.</summary>
+    public static JsonArray SystemPoolTolerations() => new(new JsonObject
+    {
+        ["key"] = "CriticalAddonsOnly",
+        ["operator"] = "Exists",
+        ["effect"] = "NoSchedule",
+    });
+
+    /// <summary>Prefers, but does not require, the system pool.</summary>
+    public static JsonObject PreferSystemPool() => new()
+    {
+        ["nodeAffinity"] = new JsonObject
+        {
+            ["preferredDuringSchedulingIgnoredDuringExecution"] = new JsonArray(new JsonObject
+            {
+                ["weight"] = 100,
+                ["preference"] = new JsonObject
+                {
+                    ["matchExpressions"] = new JsonArray(new JsonObject
+                    {
+                        ["key"] = Binding.ProfileDefaults.PoolLabel,
+                        ["operator"] = "In",
+                        ["values"] = new JsonArray("system"),
+                    }),
+                },
+            }),
+        },
+    };
 }

@@ -80,6 +80,96 @@ public static class IamPolicy
     }
 
     /// <summary>
+    /// The AWS Load Balancer Controller, for network load balancers of Services only (no ALB ingress): read the
+    /// network and load balancers anywhere; create load balancers, target groups and security groups only when it
+    /// tags them as this cluster's; change, tag and delete only what carries that tag.
+    /// </summary>
+    public static string LoadBalancerController(string clusterName)
+    {
+        ArgumentNullException.ThrowIfNull(clusterName);
+        const string Tag = "elbv2.k8s.aws/cluster";
+        JsonObject Requested() => new() { ["StringEquals"] = new JsonObject { [$"aws:RequestTag/{Tag}"] = clusterName } };
+        JsonObject Owned() => new() { ["StringEquals"] = new JsonObject { [$"aws:ResourceTag/{Tag}"] = clusterName } };
+        return Document(
+            new JsonObject
+            {
+                ["Sid"] = "ServiceLinkedRole",
+                ["Effect"] = "Allow",
+                ["Action"] = "iam:CreateServiceLinkedRole",
+                ["Resource"] = "*",
+                ["Condition"] = new JsonObject { ["StringEquals"] = new JsonObject { ["iam:AWSServiceName"] = "elasticloadbalancing.amazonaws.com" } },
+            },
+            new JsonObject
+            {
+                ["Sid"] = "Read",
+                ["Effect"] = "Allow",
+                ["Action"] = Strings([
+                    "ec2:DescribeAccountAttributes", "ec2:DescribeAddresses", "ec2:DescribeAvailabilityZones", "ec2:DescribeInstances",
+                    "ec2:DescribeInternetGateways", "ec2:DescribeNetworkInterfaces", "ec2:DescribeRouteTables", "ec2:DescribeSecurityGroups",
+                    "ec2:DescribeSubnets", "ec2:DescribeTags", "ec2:DescribeVpcs", "ec2:GetSecurityGroupsForVpc",
+                    "elasticloadbalancing:DescribeListenerAttributes", "elasticloadbalancing:DescribeListeners",
+                    "elasticloadbalancing:DescribeLoadBalancerAttributes", "elasticloadbalancing:DescribeLoadBalancers",
+                    "elasticloadbalancing:DescribeTags", "elasticloadbalancing:DescribeTargetGroupAttributes",
+                    "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth",
+                ]),
+                ["Resource"] = "*",
+            },
+            new JsonObject
+            {
+                ["Sid"] = "CreateTagged",
+                ["Effect"] = "Allow",
+                ["Action"] = Strings(["ec2:CreateSecurityGroup", "elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing:CreateTargetGroup"]),
+                ["Resource"] = "*",
+                ["Condition"] = Requested(),
+            },
+            new JsonObject
+            {
+                ["Sid"] = "TagWhileCreating",
+                ["Effect"] = "Allow",
+                ["Action"] = Strings(["ec2:CreateTags", "elasticloadbalancing:AddTags"]),
+                ["Resource"] = "*",
+                ["Condition"] = new JsonObject
+                {
+                    ["StringEquals"] = new JsonObject { [$"aws:RequestTag/{Tag}"] = clusterName },
+                    ["ForAnyValue:StringEquals"] = new JsonObject
+                    {
+                        ["ec2:CreateAction"] = Strings(["CreateSecurityGroup"]),
+                        ["elasticloadbalancing:CreateAction"] = Strings(["CreateLoadBalancer", "CreateTargetGroup"]),
+                    },
+                },
+            },
+            new JsonObject
+            {
+                ["Sid"] = "ChangeOwned",
+                ["Effect"] = "Allow",
+                ["Action"] = Strings([
+                    "ec2:AuthorizeSecurityGroupIngress", "ec2:CreateTags", "ec2:DeleteSecurityGroup", "ec2:DeleteTags",
+                    "ec2:RevokeSecurityGroupIngress", "elasticloadbalancing:AddTags", "elasticloadbalancing:DeleteLoadBalancer",
+                    "elasticloadbalancing:DeleteTargetGroup", "elasticloadbalancing:ModifyLoadBalancerAttributes",
+                    "elasticloadbalancing:ModifyTargetGroup", "elasticloadbalancing:ModifyTargetGroupAttributes",
+                    "elasticloadbalancing:RemoveTags", "elasticloadbalancing:SetIpAddressType", "elasticloadbalancing:SetSecurityGroups",
+                    "elasticloadbalancing:SetSubnets",
+                ]),
+                ["Resource"] = "*",
+                ["Condition"] = Owned(),
+            },
+            new JsonObject
+            {
+                ["Sid"] = "ListenersAndTargets",
+                ["Effect"] = "Allow",
+                ["Action"] = Strings([
+                    "elasticloadbalancing:CreateListener", "elasticloadbalancing:DeleteListener", "elasticloadbalancing:ModifyListener",
+                    "elasticloadbalancing:ModifyListenerAttributes", "elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets",
+                ]),
+                ["Resource"] = Strings([
+                    "arn:aws:elasticloadbalancing:*:*:loadbalancer/net/*/*",
+                    "arn:aws:elasticloadbalancing:*:*:listener/net/*/*/*",
+                    "arn:aws:elasticloadbalancing:*:*:targetgroup/*/*",
+                ]),
+            });
+    }
+
+    /// <summary>
     /// cert-manager's DNS-01 on Route53: write the challenge records in hosted zone <paramref name="zoneId"/> only,
     /// and follow the changes it made.
     /// </summary>
