@@ -218,6 +218,25 @@ public class ProgramTests
         Assert.Contains(("platform:aws:AddonIdentity", "aws-prod-cert-manager"), await mocks.OptionsOf("platform:kubernetes:HelmAddon", "aws-prod-cert-manager").DependenciesAsync());
     }
 
+    [Theory]
+    [InlineData("prod", null, "platform:gcp:GkeNodePool")]
+    [InlineData("aws-prod", "examples", "platform:aws:EksNodeGroup")]
+    public async Task EveryInstalledReleaseGoesThroughTheClustersProviderAfterEveryPool(string stack, string? folder, string poolType)
+    {
+        var path = folder is null ? null : Path.Combine(Repo.Root, folder);
+        var (mocks, _) = await RunAsync(stack, StackConfig(stack, path));
+        var plan = Stacks.Planner.PlanStackFile(path ?? Repo.Root, stack).Plan!;
+
+        foreach (var release in plan.Addons.Where(a => a.Installed).SelectMany(a => a.Releases))
+        {
+            var options = mocks.OptionsOf("platform:kubernetes:HelmAddon", $"{stack}-{release.Name}");
+            var dependencies = await options.DependenciesAsync();
+            Assert.Equal($"{stack}-provider", options.Provider);
+            Assert.Equal(plan.NodePools.Count, dependencies.Count(d => d.Type == poolType));
+            Assert.All(release.DependsOn, d => Assert.Contains(("platform:kubernetes:HelmAddon", $"{stack}-{d}"), dependencies));
+        }
+    }
+
     /// <summary>
     /// The staging GKE stack with four pools: network, cluster, node identity with two roles, four pools, one provider; then
     /// priority classes, tenants, Kyverno, cert-manager and Envoy Gateway with their objects, external-dns, and the

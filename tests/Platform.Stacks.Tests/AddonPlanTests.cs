@@ -304,4 +304,31 @@ public class AddonPlanTests
         Assert.Contains("\"key\":\"CriticalAddonsOnly\"", json, StringComparison.Ordinal);
         Assert.Contains("preferredDuringSchedulingIgnoredDuringExecution", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void LoadBalancerControllerValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
+        "affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution, clusterName, createIngressClassResource, podDisruptionBudget.maxUnavailable, priorityClassName, region, replicaCount, resources.limits.memory, resources.requests.cpu, resources.requests.memory, serviceAccount.create, serviceAccount.name, tolerations, topologySpreadConstraints, vpcTags.Name".Split(", "),
+        KeyPaths(Addon(AwsProd(), "awsLoadBalancerController").Release!.Values).Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void PlanJsonShowsEachAddonsCloudIdentityAndPolicy()
+    {
+        using var plan = System.Text.Json.JsonDocument.Parse(Rendering.PlanJson.Write(AwsProd()));
+        var externalDns = plan.RootElement.GetProperty("addons").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "externalDns");
+
+        Assert.Contains("hostedzone/Z0123456789ABCDEFGHIJ", externalDns.GetProperty("identity").GetProperty("aws").GetProperty("policyDocument").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProdRendersTheseObjectsForTheProgramToApply()
+    {
+        var kinds = Prod().Manifests.SelectMany(b => b.Objects)
+            .GroupBy(o => o["kind"]!.GetValue<string>())
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} {g.Count()}");
+
+        Assert.Equal(
+            ["Certificate 2", "ClusterIssuer 4", "ClusterPolicy 4", "EnvoyProxy 1", "Gateway 1", "GatewayClass 1", "HTTPRoute 1", "LimitRange 3", "Namespace 3", "NetworkPolicy 15", "PriorityClass 5", "ResourceQuota 3", "Role 3", "RoleBinding 3"],
+            kinds);
+    }
 }

@@ -68,6 +68,7 @@ public sealed class AwsLoadBalancerController : AddonDefinition
         if (context.HighAvailability)
         {
             values["topologySpreadConstraints"] = ValueParts.ZoneSpread(("app.kubernetes.io/instance", Release));
+            values["podDisruptionBudget"] = new JsonObject { ["maxUnavailable"] = 1 };
         }
 
         return values;

@@ -48,6 +48,7 @@ public static class PlanJson
                 ["requests"] = JsonSerializer.SerializeToNode(a.Requests, Options),
                 ["perNode"] = JsonSerializer.SerializeToNode(a.PerNode, Options),
                 ["workloads"] = JsonSerializer.SerializeToNode(a.Workloads, Options),
+                ["identity"] = a.Identity is null ? null : JsonSerializer.SerializeToNode(a.Identity, Options),
             }).ToArray()),
             ["waves"] = new JsonArray(plan.Waves.Select(w => (JsonNode?)Strings(w)).ToArray()),
             ["manifests"] = new JsonArray(plan.Manifests.Select(m => (JsonNode?)new JsonObject
