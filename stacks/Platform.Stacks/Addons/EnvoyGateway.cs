@@ -78,6 +78,9 @@ public sealed class EnvoyGateway : AddonDefinition
             },
             ["podDisruptionBudget"] = new JsonObject { ["minAvailable"] = context.HighAvailability ? 1 : 0 },
             ["certgen"] = new JsonObject { ["job"] = new JsonObject { ["resources"] = ValueParts.Resources("10m", "32Mi", "128Mi") } },
+            // Its pod webhook is not needed (the proxies are spread by topology constraints), and a private GKE control
+            // plane could not reach its port without another firewall rule.
+            ["topologyInjector"] = new JsonObject { ["enabled"] = false },
         };
     }
 

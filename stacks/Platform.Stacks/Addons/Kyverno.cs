@@ -36,6 +36,9 @@ public sealed class Kyverno : AddonDefinition
         var ha = context.HighAvailability;
         var admission = Controller(context, ha ? 3 : 1, PriorityClasses.PlatformCritical, "admission-controller");
         admission["container"] = new JsonObject { ["resources"] = ValueParts.Resources("100m", "128Mi", "384Mi") };
+        // A private GKE control plane reaches nodes on 443 and 10250 only; serving the webhook on 10250 (inside the
+        // pod's own network namespace) needs no extra firewall rule, as cert-manager does.
+        admission["webhookServer"] = new JsonObject { ["port"] = 10250 };
         // Every pod's admission goes through it: it tolerates the system pool and prefers it.
         admission["tolerations"] = ValueParts.SystemPoolTolerations();
         admission["nodeAffinity"] = ValueParts.PreferSystemPool()["nodeAffinity"]!.DeepClone();
