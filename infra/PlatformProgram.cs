@@ -46,6 +46,9 @@ internal static class PlatformProgram
             ["cloud"] = plan.Spec.Cloud.ToString().ToLowerInvariant(),
             ["clusterName"] = plan.Cluster.Name,
             ["environment"] = plan.Spec.Environment.ToString().ToLowerInvariant(),
+            // Who owns the stack and when it may go, as the labels on its cloud resources say; empty when not set.
+            ["expiresAt"] = plan.Labels.GetValueOrDefault(Stacks.Planning.ResourceLabels.ExpiresAt, string.Empty),
+            ["owner"] = plan.Spec.Owner ?? string.Empty,
             ["helmReleases"] = plan.InstalledReleases.ToImmutableSortedDictionary(r => r.Name, r => $"{r.Chart.Chart}@{r.Chart.Version}", StringComparer.Ordinal),
         };
 
@@ -125,7 +128,7 @@ internal static class PlatformProgram
         var project = plan.Cluster.Gke!.Project;
         var pool = plan.Cluster.Gke.WorkloadPool;
         return new ClusterAccess(gke.Cluster.Provider, [.. gke.Pools], (identityName, identity) =>
-            new WorkloadIdentity(identityName, WorkloadIdentityArgs.FromPlan(identity.Gcp!, project, pool)));
+            new WorkloadIdentity(identityName, WorkloadIdentityArgs.FromPlan(identity.Gcp!, project, pool), new ComponentResourceOptions { ResourceTransformations = { GkePlatform.Stamp(plan) } }));
     }
 
     private static ClusterAccess BuildEks(PlatformPlan plan, Dictionary<string, object?> outputs)
@@ -140,7 +143,7 @@ internal static class PlatformProgram
         outputs["subnetIds"] = eks.Network.PrivateSubnetIds;
         // Add-on pods need nodes and cluster DNS, which CoreDNS brings once the node groups exist.
         return new ClusterAccess(eks.Cluster.Provider, [.. eks.NodeGroups, eks.NodeAddons], (identityName, identity) =>
-            new AddonIdentity(identityName, AddonIdentityArgs.FromPlan(identity.Aws!, eks.Cluster.ClusterName)));
+            new AddonIdentity(identityName, AddonIdentityArgs.FromPlan(identity.Aws!, eks.Cluster.ClusterName), new ComponentResourceOptions { ResourceTransformations = { EksPlatform.Stamp(plan) } }));
     }
 
     /// <summary>

@@ -30,18 +30,22 @@ public sealed record EksPlatform(
         ArgumentNullException.ThrowIfNull(plan);
         var eks = plan.Cluster.Eks ?? throw new ArgumentException("the plan is not for aws", nameof(plan));
         var name = plan.Cluster.Name;
-        var protect = new ComponentResourceOptions { Protect = plan.Cluster.Protect };
+        var stamp = Stamp(plan);
+        var protect = new ComponentResourceOptions { Protect = plan.Cluster.Protect, ResourceTransformations = { stamp } };
         var network = new EksNetwork(name, EksNetworkArgs.FromPlan(plan.Network!, eks), protect);
         var cluster = new EksCluster(name, EksClusterArgs.FromPlan(plan.Cluster, network.PrivateSubnetIds), protect);
         var groups = plan.NodePools.Select(pool => new EksNodeGroup(
             pool.ResourceName,
             EksNodeGroupArgs.FromPlan(pool, cluster.ClusterName, cluster.Version, cluster.NodeRoleArn, network.PrivateSubnetIds),
-            new ComponentResourceOptions { DependsOn = [.. cluster.NodeRoleAttachments] })).ToList();
+            new ComponentResourceOptions { DependsOn = [.. cluster.NodeRoleAttachments], ResourceTransformations = { stamp } })).ToList();
         var addons = new EksNodeAddons(
             name,
             EksNodeAddonsArgs.FromPlan(eks, cluster.ClusterName, cluster.OidcProviderArn, cluster.OidcIssuerUrl),
-            new ComponentResourceOptions { DependsOn = [.. groups] });
-        var identity = new AddonIdentity($"{name}-cluster-autoscaler", AddonIdentityArgs.FromPlan(eks.Autoscaler.Identity, cluster.ClusterName));
+            new ComponentResourceOptions { DependsOn = [.. groups], ResourceTransformations = { stamp } });
+        var identity = new AddonIdentity(
+            $"{name}-cluster-autoscaler",
+            AddonIdentityArgs.FromPlan(eks.Autoscaler.Identity, cluster.ClusterName),
+            new ComponentResourceOptions { ResourceTransformations = { stamp } });
         var autoscaler = new HelmAddon(
             $"{name}-cluster-autoscaler",
             HelmAddonArgs.FromPlan(eks.Autoscaler.Release, createNamespace: false),
@@ -52,6 +56,13 @@ public sealed record EksPlatform(
                 DependsOn = [.. groups, addons, identity],
             });
         return new EksPlatform(network, cluster, groups, addons, identity, autoscaler);
+    }
+
+    /// <summary>Stamps the plan's labels as tags on every AWS resource that takes tags.</summary>
+    public static ResourceTransformation Stamp(PlatformPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return ResourceStamp.Labels(plan.Labels, "Tags");
     }
 
     /// <summary>Names of the node groups in EKS.</summary>

@@ -19,13 +19,26 @@ public sealed record GkePlatform(GkeNetwork Network, GkeCluster Cluster, IReadOn
         ArgumentNullException.ThrowIfNull(plan);
         var gke = plan.Cluster.Gke ?? throw new ArgumentException("the plan is not for gcp", nameof(plan));
         var name = plan.Cluster.Name;
-        var protect = new ComponentResourceOptions { Protect = plan.Cluster.Protect };
+        var protect = new ComponentResourceOptions { Protect = plan.Cluster.Protect, ResourceTransformations = { Stamp(plan) } };
         var network = new GkeNetwork(name, GkeNetworkArgs.FromPlan(gke), protect);
         var cluster = new GkeCluster(name, GkeClusterArgs.FromPlan(plan.Cluster, network.NetworkId, network.SubnetId), protect);
         var pools = plan.NodePools
-            .Select(pool => new GkeNodePool(pool.ResourceName, GkeNodePoolArgs.FromPlan(pool, gke.Project, gke.Location, cluster.ClusterId, cluster.NodeServiceAccountEmail)))
+            .Select(pool => new GkeNodePool(
+                pool.ResourceName,
+                GkeNodePoolArgs.FromPlan(pool, gke.Project, gke.Location, cluster.ClusterId, cluster.NodeServiceAccountEmail),
+                new ComponentResourceOptions { ResourceTransformations = { Stamp(plan) } }))
             .ToList();
         return new GkePlatform(network, cluster, pools);
+    }
+
+    /// <summary>
+    /// Stamps the plan's labels on every GCP resource that takes resource labels. GKE hands the cluster's labels on to
+    /// its node VMs and disks; networks, routers and service accounts take none.
+    /// </summary>
+    public static ResourceTransformation Stamp(PlatformPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return Platform.Components.Kubernetes.ResourceStamp.Labels(plan.Labels, "ResourceLabels");
     }
 
     /// <summary>Names of the pools in GKE.</summary>

@@ -84,7 +84,7 @@ public static class Planner
     /// <summary>The stack outputs the program exports for a cloud, under stable names.</summary>
     public static IReadOnlyList<string> Outputs(CloudKind cloud)
     {
-        string[] common = ["cloud", "clusterName", "environment", "helmReleases"];
+        string[] common = ["cloud", "clusterName", "environment", "expiresAt", "helmReleases", "owner"];
         string[] specific = cloud switch
         {
             CloudKind.Gcp => ["clusterEndpoint", "clusterLocation", "kubeconfig", "networkId", "nodePoolNames", "subnetId", "workloadIdentityPool"],

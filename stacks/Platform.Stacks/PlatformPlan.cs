@@ -31,6 +31,9 @@ public sealed record PlatformPlan(
     /// <summary>Version of the plan's JSON shape; bumped when a field changes meaning.</summary>
     public const int SchemaVersion = 1;
 
+    /// <summary>Labels (GCP) and tags (AWS) stamped on every cloud resource that takes them.</summary>
+    public IReadOnlyDictionary<string, string> Labels => ResourceLabels.For(Spec);
+
     /// <summary>The Helm add-ons' install order as dependency waves (see <see cref="AddonWaves"/>).</summary>
     public IReadOnlyList<IReadOnlyList<string>> Waves => AddonWaves.Compute(Addons);
 

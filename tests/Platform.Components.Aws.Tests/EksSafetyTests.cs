@@ -238,4 +238,24 @@ public class EksSafetyTests
         var provider = (await BuildAsync(dev)).OfType("pulumi:providers:kubernetes").Single();
         Assert.Equal("true", EchoMocks.Input(provider, "deleteUnreachable"));
     }
+
+    [Fact]
+    public async Task EveryAwsResourceThatTakesTagsCarriesTheStacksLabels()
+    {
+        var mocks = await BuildAsync(Prod());
+        var tagged = mocks.CustomResources.Where(r => r.Type!.StartsWith("aws:", StringComparison.Ordinal) && r.Inputs.ContainsKey("tags")).ToList();
+
+        Assert.Contains(tagged, r => r.Type == ClusterType);
+        Assert.Contains(tagged, r => r.Type == NodeGroupType);
+        Assert.Contains(tagged, r => r.Type == "aws:ec2/vpc:Vpc");
+        Assert.Contains(tagged, r => r.Type == "aws:iam/role:Role" && r.Name == "aws-prod-cluster-autoscaler-role");
+        Assert.All(tagged, r =>
+        {
+            var tags = Assert.IsAssignableFrom<IDictionary<string, object>>(EchoMocks.Input(r, "tags"));
+            Assert.Equal("aws-prod", tags["platform-stack"]);
+            Assert.Equal("prod", tags["platform-environment"]);
+        });
+        var vpcTags = Assert.IsAssignableFrom<IDictionary<string, object>>(EchoMocks.Input(mocks.OfType("aws:ec2/vpc:Vpc").Single(), "tags"));
+        Assert.Equal("aws-prod-vpc", vpcTags["Name"]);
+    }
 }

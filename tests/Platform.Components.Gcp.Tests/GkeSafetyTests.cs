@@ -110,4 +110,14 @@ public class GkeSafetyTests
         Assert.Equal("true", EchoMocks.Input(Assert.Single((await BuildAsync(dev)).OfType("pulumi:providers:kubernetes")), "deleteUnreachable"));
         Assert.Equal("false", EchoMocks.Input(Assert.Single((await BuildAsync(Committed("staging"))).OfType("pulumi:providers:kubernetes")), "deleteUnreachable"));
     }
+
+    [Fact]
+    public async Task TheClusterCarriesTheStacksLabelsWhichGkeHandsOnToItsNodes()
+    {
+        var cluster = Assert.Single((await BuildAsync(Committed("staging"))).OfType(ClusterType));
+
+        var labels = Assert.IsAssignableFrom<IDictionary<string, object>>(EchoMocks.Input(cluster, "resourceLabels"));
+        Assert.Equal("staging", labels["platform-stack"]);
+        Assert.Equal("staging", labels["platform-environment"]);
+    }
 }

@@ -18,7 +18,7 @@ public sealed partial class SpecBinder
 
     /// <summary>Every key the platform reads in its namespace, without the <c>platform:</c> prefix.</summary>
     public static IReadOnlyList<string> TopLevelKeys { get; } =
-        ["addons", "cloud", "cluster", "dns", "environment", "expiresAt", "gitops", "network", "nodePools", "slos", "tenants"];
+        ["addons", "cloud", "cluster", "dns", "environment", "expiresAt", "gitops", "network", "nodePools", "owner", "slos", "tenants"];
 
     private static readonly Dictionary<string, EnvironmentProfile> Environments = new(StringComparer.Ordinal)
     {
@@ -80,6 +80,7 @@ public sealed partial class SpecBinder
         CheckProviderKeys();
         var gcpProject = BindGcpProject();
         var expiresAt = BindExpiry();
+        var owner = BindOwner();
         var cluster = BindCluster();
         var network = BindNetwork();
         var pools = BindNodePools();
@@ -89,7 +90,7 @@ public sealed partial class SpecBinder
         var tenants = BindTenants(pools);
         var slos = BindSlos(tenants);
         return new PlatformSpec(
-            _raw.Stack, _profile, _cloud, gcpProject, expiresAt, cluster, network, pools, addons, dns, gitops, tenants, slos, _sources);
+            _raw.Stack, _profile, _cloud, gcpProject, expiresAt, cluster, network, pools, addons, dns, gitops, tenants, slos, _sources, owner);
     }
 
     private void CheckTopLevelKeys()
@@ -214,6 +215,25 @@ public sealed partial class SpecBinder
         }
 
         return project;
+    }
+
+    private string? BindOwner()
+    {
+        var key = Key("owner");
+        var owner = MapReader.ScalarText(key, _raw.Get(key), _diagnostics, "a person or team, e.g. team-platform");
+        if (owner is null)
+        {
+            return null;
+        }
+
+        if (owner.Length is 0 or > 63)
+        {
+            _diagnostics.Error(key, $"{MapReader.Show(owner)} must be 1 to 63 characters; it becomes a label on every cloud resource");
+            return null;
+        }
+
+        _sources[key] = "config";
+        return owner;
     }
 
     private DateTimeOffset? BindExpiry()

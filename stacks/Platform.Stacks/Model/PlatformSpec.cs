@@ -18,6 +18,7 @@ namespace Platform.Stacks.Model;
 /// <param name="Tenants">Tenants sorted by name.</param>
 /// <param name="Slos">SLOs sorted by name.</param>
 /// <param name="Sources">For each resolved key, where its value came from (config, profile:&lt;name&gt;, stack name, default).</param>
+/// <param name="Owner">Who owns the stack (<c>platform:owner</c>), stamped on its cloud resources. Optional.</param>
 public sealed record PlatformSpec(
     string Stack,
     EnvironmentProfile Environment,
@@ -32,7 +33,8 @@ public sealed record PlatformSpec(
     GitOpsSpec? GitOps,
     IReadOnlyList<TenantSpec> Tenants,
     IReadOnlyList<SloSpec> Slos,
-    IReadOnlyDictionary<string, string> Sources)
+    IReadOnlyDictionary<string, string> Sources,
+    string? Owner = null)
 {
     /// <summary>Base DNS domain for the shared Gateway and its certificate, or null.</summary>
     public string? DnsDomain => Dns?.Domain;

@@ -58,6 +58,7 @@ public static class PlanJson
                 ["dependsOnAddons"] = Strings(m.DependsOnAddons),
                 ["objects"] = Strings(m.Objects.Select(Describe).ToList()),
             }).ToArray()),
+            ["labels"] = JsonSerializer.SerializeToNode(plan.Labels, Options),
             ["outputs"] = Strings(plan.Outputs),
         };
         var sorted = new JsonObject(root
