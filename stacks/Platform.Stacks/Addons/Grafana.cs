@@ -18,7 +18,7 @@ public sealed class Grafana : PlannedAddon
     public override string Namespace => AddonCatalog.ObservabilityNamespace;
 
     /// <inheritdoc />
-    public override ChartRef Chart { get; } = new("grafana", AddonCatalog.GrafanaCommunityRepo, "12.11.1");
+    public override ChartRef Chart { get; } = new("grafana", "https://grafana-community.github.io/helm-charts", "12.11.1");
 
     /// <inheritdoc />
     public override IReadOnlyList<string> DependsOn { get; } = ["prometheus"];

@@ -18,7 +18,7 @@ public sealed class Loki : PlannedAddon
     public override string Namespace => AddonCatalog.ObservabilityNamespace;
 
     /// <inheritdoc />
-    public override ChartRef Chart { get; } = new("loki", AddonCatalog.GrafanaCommunityRepo, "18.11.0");
+    public override ChartRef Chart { get; } = new("loki", "https://grafana-community.github.io/helm-charts", "18.11.0");
 
     /// <inheritdoc />
     public override IReadOnlyList<string> DependsOn { get; } = ["prometheus"];

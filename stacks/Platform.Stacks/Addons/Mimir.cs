@@ -18,7 +18,7 @@ public sealed class Mimir : PlannedAddon
     public override string Namespace => AddonCatalog.ObservabilityNamespace;
 
     /// <inheritdoc />
-    public override ChartRef Chart { get; } = new("mimir-distributed", AddonCatalog.GrafanaRepo, "6.2.0");
+    public override ChartRef Chart { get; } = new("mimir-distributed", "https://grafana.github.io/helm-charts", "6.2.0");
 
     /// <inheritdoc />
     public override IReadOnlyList<string> DependsOn { get; } = ["prometheus"];

@@ -18,10 +18,10 @@ public sealed class Tempo : PlannedAddon
     public override string Namespace => AddonCatalog.ObservabilityNamespace;
 
     /// <inheritdoc />
-    public override ChartRef Chart { get; } = new("tempo", AddonCatalog.GrafanaCommunityRepo, "2.2.4");
+    public override ChartRef Chart { get; } = new("tempo", "https://grafana-community.github.io/helm-charts", "2.2.4");
 
     /// <inheritdoc />
-    public override ChartRef? HaChart { get; } = new("tempo-distributed", AddonCatalog.GrafanaCommunityRepo, "3.3.0");
+    public override ChartRef? HaChart { get; } = new("tempo-distributed", "https://grafana-community.github.io/helm-charts", "3.3.0");
 
     /// <inheritdoc />
     public override IReadOnlyList<string> DependsOn { get; } = ["prometheus"];
