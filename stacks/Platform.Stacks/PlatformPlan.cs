@@ -1,5 +1,6 @@
 using Platform.Stacks.Addons;
 using Platform.Stacks.Clusters;
+using Platform.Stacks.Cost;
 using Platform.Stacks.Manifests;
 using Platform.Stacks.Model;
 using Platform.Stacks.Planning;
@@ -33,6 +34,9 @@ public sealed record PlatformPlan(
 
     /// <summary>Labels (GCP) and tags (AWS) stamped on every cloud resource that takes them.</summary>
     public IReadOnlyDictionary<string, string> Labels => ResourceLabels.For(Spec);
+
+    /// <summary>The hourly cost shape, an estimate at list prices; null for an existing cluster.</summary>
+    public CostShape? Cost => CostPlanner.Plan(Spec.Cloud, NodePools, Network);
 
     /// <summary>The Helm add-ons' install order as dependency waves (see <see cref="AddonWaves"/>).</summary>
     public IReadOnlyList<IReadOnlyList<string>> Waves => AddonWaves.Compute(Addons);

@@ -43,7 +43,7 @@ public class DeterminismTests
         Assert.EndsWith("}\n", json, StringComparison.Ordinal);
         using var document = System.Text.Json.JsonDocument.Parse(json);
         Assert.Equal(
-            ["schemaVersion", "stack", "spec", "cluster", "network", "nodePools", "capacity", "addons", "waves", "manifests", "labels", "outputs"],
+            ["schemaVersion", "stack", "spec", "cluster", "network", "nodePools", "capacity", "cost", "addons", "waves", "manifests", "labels", "outputs"],
             document.RootElement.EnumerateObject().Select(p => p.Name));
         foreach (var section in document.RootElement.EnumerateObject())
         {

@@ -9,7 +9,7 @@ namespace Platform.Stacks.Rendering;
 
 /// <summary>
 /// Writes a plan as JSON: the top-level sections in reading order (stack, spec, cluster, network, node pools,
-/// capacity, add-ons, manifests, outputs), keys sorted below them, no null branches (a GKE plan has no <c>eks</c>
+/// capacity, cost, add-ons, manifests, outputs), keys sorted below them, no null branches (a GKE plan has no <c>eks</c>
 /// key), invariant number formats and LF line endings.
 /// </summary>
 public static class PlanJson
@@ -29,6 +29,7 @@ public static class PlanJson
             ["network"] = JsonSerializer.SerializeToNode(plan.Network, Options),
             ["nodePools"] = JsonSerializer.SerializeToNode(plan.NodePools, Options),
             ["capacity"] = JsonSerializer.SerializeToNode(plan.Capacity, Options),
+            ["cost"] = plan.Cost is { } cost ? JsonSerializer.SerializeToNode(cost, Options) : null,
             ["addons"] = new JsonArray(plan.Addons.Select(a => (JsonNode?)new JsonObject
             {
                 ["name"] = a.Name,

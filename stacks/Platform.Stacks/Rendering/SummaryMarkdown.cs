@@ -60,6 +60,10 @@ public static class SummaryMarkdown
             ? $"At their largest the pools hold {capacity.Available}. Tenant quotas ask {capacity.TenantQuotas} and add-ons {capacity.Addons}, which leaves {capacity.Headroom} of headroom."
             : $"Not checked: the plan does not know an existing cluster's nodes. Tenant quotas ask {capacity.TenantQuotas} and add-ons {capacity.Addons}.");
         Line(text);
+        Line(text, "## Cost (estimate)");
+        Line(text);
+        Line(text, CostLine(plan));
+        Line(text);
         Line(text, "## Protection");
         Line(text);
         Line(text, Protection(plan));
@@ -89,6 +93,19 @@ public static class SummaryMarkdown
 
         var existing = cluster.Existing!;
         return $"Existing cluster `{cluster.Name}` through kubeconfig context `{existing.Context}`{(existing.Kubeconfig is null ? string.Empty : $" in `{existing.Kubeconfig}`")}; the program creates no cloud resources.";
+    }
+
+    private static string CostLine(PlatformPlan plan)
+    {
+        if (plan.Cost is not { } cost)
+        {
+            return "Not estimated: the plan does not know an existing cluster's nodes or prices.";
+        }
+
+        var pools = string.Join(", ", cost.Pools.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Pool} {p.MinNodes}–{p.MaxNodes} × {p.MachineType} at ${p.NodePerHour}{(p.Spot ? " (spot, priced on demand)" : string.Empty)}")));
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"Estimated ${cost.MinPerHour}–${cost.MaxPerHour} {cost.Currency} an hour at {cost.PriceRegion} on-demand list prices of {cost.PricesAsOf}: control plane ${cost.ControlPlanePerHour}, NAT ${cost.NatPerHour}, {pools}. Leaves out {string.Join(", ", cost.Excludes)}.");
     }
 
     private static string Endpoint(bool privateOnly, IReadOnlyList<string> networks) => privateOnly
