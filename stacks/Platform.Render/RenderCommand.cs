@@ -1,11 +1,13 @@
 using Platform.Stacks;
 using Platform.Stacks.Rendering;
+using Platform.Stacks.Review;
 
 namespace Platform.Render;
 
 /// <summary>
 /// <c>render --stack &lt;name&gt; --out &lt;dir&gt; [--dir &lt;folder&gt;]</c>: plans a stack from its
-/// <c>Pulumi.&lt;name&gt;.yaml</c> and writes plan.json, manifests/ and helm/. No cloud, engine or network.
+/// <c>Pulumi.&lt;name&gt;.yaml</c> and writes plan.json, manifests/ and helm/; <c>diff &lt;base&gt; &lt;head&gt;</c>:
+/// reviews two renders as Markdown. No cloud, engine or network.
 /// </summary>
 public static class RenderCommand
 {
@@ -20,10 +22,16 @@ public static class RenderCommand
 
     private const string UsageText = """
         usage: platform-render render --stack <name> --out <dir> [--dir <folder>]
+               platform-render diff <base-render-dir> <head-render-dir>
 
+        render: plans one stack and writes its render
           --stack <name>   the stack to render; reads Pulumi.<name>.yaml
-          --out <dir>      where to write plan.json, manifests/ and helm/
+          --out <dir>      where to write plan.json, summary.md, manifests/ and helm/
           --dir <folder>   folder holding the stack file (default: the current folder)
+
+        diff: prints, as Markdown, what changed between two renders of one stack, or two folders
+        holding one render per stack: node pools, add-on versions, Helm values keys, objects,
+        capacity and cost, then the unified diff
         """;
 
     /// <summary>Runs the command and returns the process exit code.</summary>
@@ -36,6 +44,11 @@ public static class RenderCommand
         {
             stdout.WriteLine(UsageText);
             return args.Count == 0 ? Usage : Ok;
+        }
+
+        if (args[0] == "diff")
+        {
+            return Diff(args, stdout, stderr);
         }
 
         if (args[0] != "render")
@@ -106,6 +119,32 @@ public static class RenderCommand
         var files = Renderer.Render(result.Plan!);
         Renderer.Write(files, output);
         stdout.WriteLine($"rendered stack '{stack}' to {output}: {files.Count} files");
+        return Ok;
+    }
+
+    private static int Diff(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Skip(1).Any(a => a is "-h" or "--help"))
+        {
+            stdout.WriteLine(UsageText);
+            return Ok;
+        }
+
+        if (args.Count != 3)
+        {
+            stderr.WriteLine("diff needs two folders: the base render and the head render");
+            stderr.WriteLine(UsageText);
+            return Usage;
+        }
+
+        var missing = args.Skip(1).Where(d => !Directory.Exists(d)).ToList();
+        if (missing.Count == 2)
+        {
+            stderr.WriteLine($"neither '{args[1]}' nor '{args[2]}' is a folder; give two render folders");
+            return Usage;
+        }
+
+        stdout.Write(RenderDiff.Markdown(args[1], args[2]));
         return Ok;
     }
 
