@@ -45,7 +45,7 @@ restore() {
 }
 
 echo "== build"
-mapfile -t projects < <(find stacks components infra tests benchmarks -name '*.csproj' 2>/dev/null | sort)
+mapfile -t projects < <(find stacks components infra cli tests benchmarks -name '*.csproj' 2>/dev/null | sort)
 for project in "${projects[@]}"; do
   status=0
   restore "$project" || status=$?

@@ -1,0 +1,61 @@
+using Pulumi.Automation;
+using Platform.Delivery;
+
+namespace Platform.Cli;
+
+/// <summary>
+/// <see cref="IStackWorkspace"/> over the Pulumi Automation API: the project in <c>projectDir</c> (its own
+/// Pulumi.yaml and program), driven through the Pulumi CLI with whatever backend it is logged in to.
+/// </summary>
+internal sealed class AutomationWorkspace(string projectDir) : IStackWorkspace, IDisposable
+{
+    private LocalWorkspace? _workspace;
+
+    public async Task<IReadOnlyList<StackEntry>> ListStacksAsync(CancellationToken cancellationToken)
+    {
+        var workspace = await Open(cancellationToken).ConfigureAwait(false);
+        var stacks = await workspace.ListStacksAsync(cancellationToken).ConfigureAwait(false);
+        return [.. stacks.Select(s => new StackEntry(s.Name, s.LastUpdate))];
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> GetConfigAsync(string stack, CancellationToken cancellationToken)
+    {
+        var workspace = await Open(cancellationToken).ConfigureAwait(false);
+        var config = await workspace.GetAllConfigAsync(stack, cancellationToken).ConfigureAwait(false);
+        return config.Where(c => !c.Value.IsSecret).ToDictionary(c => c.Key, c => c.Value.Value, StringComparer.Ordinal);
+    }
+
+    public async Task SetConfigAsync(string stack, IReadOnlyDictionary<string, string> config, CancellationToken cancellationToken)
+    {
+        var workspace = await Open(cancellationToken).ConfigureAwait(false);
+        using var selected = await WorkspaceStack.CreateOrSelectAsync(stack, workspace, cancellationToken).ConfigureAwait(false);
+        await selected.SetAllConfigAsync(config.ToDictionary(c => c.Key, c => new ConfigValue(c.Value)), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> UpAsync(string stack, Action<string> progress, CancellationToken cancellationToken)
+    {
+        using var selected = await Select(stack, cancellationToken).ConfigureAwait(false);
+        var result = await selected.UpAsync(new UpOptions { OnStandardOutput = progress, OnStandardError = progress }, cancellationToken).ConfigureAwait(false);
+        return result.Outputs.Where(o => !o.Value.IsSecret).ToDictionary(o => o.Key, o => o.Value.Value?.ToString() ?? string.Empty, StringComparer.Ordinal);
+    }
+
+    public async Task DestroyAsync(string stack, Action<string> progress, CancellationToken cancellationToken)
+    {
+        using var selected = await Select(stack, cancellationToken).ConfigureAwait(false);
+        await selected.DestroyAsync(new DestroyOptions { OnStandardOutput = progress, OnStandardError = progress }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RemoveStackAsync(string stack, CancellationToken cancellationToken)
+    {
+        var workspace = await Open(cancellationToken).ConfigureAwait(false);
+        await workspace.RemoveStackAsync(stack, cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose() => _workspace?.Dispose();
+
+    private async Task<WorkspaceStack> Select(string stack, CancellationToken cancellationToken) =>
+        await WorkspaceStack.SelectAsync(stack, await Open(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+
+    private async Task<LocalWorkspace> Open(CancellationToken cancellationToken) =>
+        _workspace ??= await LocalWorkspace.CreateAsync(new LocalWorkspaceOptions { WorkDir = projectDir }, cancellationToken).ConfigureAwait(false);
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Platform.Stacks.Config;
+using Platform.Stacks.Model;
+
+namespace Platform.Delivery;
+
+/// <summary>
+/// The config of a <c>dev-&lt;name&gt;</c> or <c>pr-&lt;number&gt;</c> stack: a committed stack file's cloud, project,
+/// region, zones, access, DNS and add-on switches, with the dev profile's pools and sizes, no tenants or SLOs (the
+/// template's are sized for its own pools), its own cluster name and DNS name, an owner and an expiry.
+/// </summary>
+public static class DevStackConfig
+{
+    /// <summary>Stack name prefixes of short-lived stacks, which <c>dev list</c> shows and the janitor may destroy.</summary>
+    public static IReadOnlyList<string> Prefixes { get; } = ["dev-", "pr-"];
+
+    /// <summary>
+    /// Keys the short-lived stack sets itself, or leaves to the dev profile, whatever the template says. The template's
+    /// tenants and SLOs are sized for its own pools, not the dev profile's, so they are left out too.
+    /// </summary>
+    private static readonly string[] Replaced = ["platform:environment", "platform:expiresAt", "platform:owner", "platform:nodePools", "platform:tenants", "platform:slos"];
+
+    /// <summary>Whether a stack is short-lived (see <see cref="Prefixes"/>).</summary>
+    public static bool IsShortLived(string stack) => Prefixes.Any(p => stack.StartsWith(p, StringComparison.Ordinal));
+
+    /// <summary>The stack file a cloud's dev stacks start from, relative to the project folder.</summary>
+    public static string Template(CloudKind cloud) => cloud switch
+    {
+        CloudKind.Gcp => "Pulumi.staging.yaml",
+        CloudKind.Aws => Path.Combine("examples", "Pulumi.aws-prod.yaml"),
+        _ => Path.Combine("examples", "Pulumi.local.yaml"),
+    };
+
+    /// <summary>The short-lived stack's config, in the engine's form (see <see cref="EngineConfigWriter"/>).</summary>
+    public static SortedDictionary<string, string> Build(RawConfig template, string stack, string owner, DateTimeOffset expiresAt)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var values = template.Values
+            .Where(v => !Replaced.Contains(v.Key, StringComparer.Ordinal))
+            .Select(v => v.Key switch
+            {
+                "platform:cluster" => new KeyValuePair<string, ConfigNode>(v.Key, Without(v.Value, "name")),
+                "platform:dns" => new KeyValuePair<string, ConfigNode>(v.Key, Prefixed(v.Value, "domain", stack)),
+                _ => v,
+            })
+            .Append(new("platform:environment", new ConfigScalar("dev", Quoted: true)))
+            .Append(new("platform:owner", new ConfigScalar(owner, Quoted: true)))
+            .Append(new("platform:expiresAt", new ConfigScalar(
+                expiresAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), Quoted: true)))
+            .ToList();
+        return EngineConfigWriter.Write(new RawConfig(stack, values));
+    }
+
+    /// <summary>When a short-lived stack's config says it expires; null when it does not say, or says it unreadably.</summary>
+    public static DateTimeOffset? ExpiresAt(IReadOnlyDictionary<string, string> config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        string[] formats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK"];
+        return config.TryGetValue("platform:expiresAt", out var text)
+            && DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var expiry)
+            ? expiry
+            : null;
+    }
+
+    private static ConfigNode Without(ConfigNode node, string key) => node is ConfigMapping map
+        ? map with { Entries = map.Entries.Where(e => e.Key != key).ToList() }
+        : node;
+
+    // Each short-lived stack serves under its own subdomain, so its records and certificates never touch the template's.
+    private static ConfigNode Prefixed(ConfigNode node, string key, string stack) => node is ConfigMapping map
+        ? map with
+        {
+            Entries = map.Entries
+                .Select(e => e.Key == key && e.Value is ConfigScalar domain ? new KeyValuePair<string, ConfigNode>(key, domain with { Text = $"{stack}.{domain.Text}" }) : e)
+                .ToList(),
+        }
+        : node;
+}

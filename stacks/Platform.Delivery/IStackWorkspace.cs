@@ -1,0 +1,31 @@
+namespace Platform.Delivery;
+
+/// <summary>
+/// The Pulumi Automation API calls the <c>platform</c> command makes, on one project. The real implementation
+/// drives the Pulumi CLI; tests use a fake, so every decision the command makes is tested without a cloud.
+/// </summary>
+public interface IStackWorkspace
+{
+    /// <summary>Every stack of the project, with when it was last updated.</summary>
+    Task<IReadOnlyList<StackEntry>> ListStacksAsync(CancellationToken cancellationToken);
+
+    /// <summary>A stack's plain config values by full key; secrets are left out.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetConfigAsync(string stack, CancellationToken cancellationToken);
+
+    /// <summary>Creates the stack when it does not exist, then sets every given config value.</summary>
+    Task SetConfigAsync(string stack, IReadOnlyDictionary<string, string> config, CancellationToken cancellationToken);
+
+    /// <summary>Runs an update, reporting the engine's output line by line; returns the plain stack outputs.</summary>
+    Task<IReadOnlyDictionary<string, string>> UpAsync(string stack, Action<string> progress, CancellationToken cancellationToken);
+
+    /// <summary>Destroys every resource of the stack, reporting the engine's output line by line.</summary>
+    Task DestroyAsync(string stack, Action<string> progress, CancellationToken cancellationToken);
+
+    /// <summary>Removes the (empty) stack and its history.</summary>
+    Task RemoveStackAsync(string stack, CancellationToken cancellationToken);
+}
+
+/// <summary>One stack of the project.</summary>
+/// <param name="Name">The stack name.</param>
+/// <param name="LastUpdate">When it was last updated; null when it never was.</param>
+public sealed record StackEntry(string Name, DateTimeOffset? LastUpdate);
