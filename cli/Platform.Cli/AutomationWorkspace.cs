@@ -25,6 +25,13 @@ internal sealed class AutomationWorkspace(string projectDir) : IStackWorkspace, 
         return config.Where(c => !c.Value.IsSecret).ToDictionary(c => c.Key, c => c.Value.Value, StringComparer.Ordinal);
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> GetOutputsAsync(string stack, CancellationToken cancellationToken)
+    {
+        var workspace = await Open(cancellationToken).ConfigureAwait(false);
+        var outputs = await workspace.GetStackOutputsAsync(stack, cancellationToken).ConfigureAwait(false);
+        return Plain(outputs);
+    }
+
     public async Task SetConfigAsync(string stack, IReadOnlyDictionary<string, string> config, CancellationToken cancellationToken)
     {
         var workspace = await Open(cancellationToken).ConfigureAwait(false);
@@ -36,7 +43,7 @@ internal sealed class AutomationWorkspace(string projectDir) : IStackWorkspace, 
     {
         using var selected = await Select(stack, cancellationToken).ConfigureAwait(false);
         var result = await selected.UpAsync(new UpOptions { OnStandardOutput = progress, OnStandardError = progress }, cancellationToken).ConfigureAwait(false);
-        return result.Outputs.Where(o => !o.Value.IsSecret).ToDictionary(o => o.Key, o => o.Value.Value?.ToString() ?? string.Empty, StringComparer.Ordinal);
+        return Plain(result.Outputs);
     }
 
     public async Task DestroyAsync(string stack, Action<string> progress, CancellationToken cancellationToken)
@@ -52,6 +59,10 @@ internal sealed class AutomationWorkspace(string projectDir) : IStackWorkspace, 
     }
 
     public void Dispose() => _workspace?.Dispose();
+
+    private static Dictionary<string, string> Plain(IEnumerable<KeyValuePair<string, OutputValue>> outputs) => outputs
+        .Where(o => !o.Value.IsSecret)
+        .ToDictionary(o => o.Key, o => Convert.ToString(o.Value.Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, StringComparer.Ordinal);
 
     private async Task<WorkspaceStack> Select(string stack, CancellationToken cancellationToken) =>
         await WorkspaceStack.SelectAsync(stack, await Open(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);

@@ -51,12 +51,29 @@ public static class DevStackConfig
         return EngineConfigWriter.Write(new RawConfig(stack, values));
     }
 
-    /// <summary>When a short-lived stack's config says it expires; null when it does not say, or says it unreadably.</summary>
-    public static DateTimeOffset? ExpiresAt(IReadOnlyDictionary<string, string> config)
+    /// <summary>
+    /// When a short-lived stack expires: from its <c>expiresAt</c> output (the backend holds it, so it is readable from
+    /// any machine), else from its config; null when neither says, or says it unreadably.
+    /// </summary>
+    public static DateTimeOffset? ExpiresAt(IReadOnlyDictionary<string, string> config, IReadOnlyDictionary<string, string>? outputs = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        string[] formats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK"];
-        return config.TryGetValue("platform:expiresAt", out var text)
+        return Parse(outputs?.GetValueOrDefault("expiresAt")) ?? Parse(config.GetValueOrDefault("platform:expiresAt"));
+    }
+
+    /// <summary>Who owns a short-lived stack, from its <c>owner</c> output or its config; null when neither says.</summary>
+    public static string? Owner(IReadOnlyDictionary<string, string> config, IReadOnlyDictionary<string, string> outputs)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(outputs);
+        return new[] { outputs.GetValueOrDefault("owner"), config.GetValueOrDefault("platform:owner") }.FirstOrDefault(o => !string.IsNullOrEmpty(o));
+    }
+
+    // The config's forms, and the label form (yyyy-MM-dd-HHmm) the program exports as the expiresAt output.
+    private static DateTimeOffset? Parse(string? text)
+    {
+        string[] formats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd-HHmm"];
+        return !string.IsNullOrEmpty(text)
             && DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var expiry)
             ? expiry
             : null;

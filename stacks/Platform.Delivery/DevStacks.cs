@@ -124,15 +124,16 @@ public sealed partial record DevStacks(IStackWorkspace Workspace, string Project
             .OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             var config = await Workspace.GetConfigAsync(entry.Name, cancellationToken).ConfigureAwait(false);
-            var expiry = DevStackConfig.ExpiresAt(config);
+            var outputs = await Workspace.GetOutputsAsync(entry.Name, cancellationToken).ConfigureAwait(false);
+            var expiry = DevStackConfig.ExpiresAt(config, outputs);
             var plan = Planner.Plan(EngineConfigReader.Parse(entry.Name, EngineConfigWriter.Json(config)), clock: new FixedClock(DateTimeOffset.MinValue)).Plan;
             rows.Add(
             [
                 entry.Name,
-                config.GetValueOrDefault("platform:owner", "—"),
+                DevStackConfig.Owner(config, outputs) ?? "—",
                 entry.LastUpdate is { } updated ? $"{Age(now - updated)} ago" : "never",
                 expiry is null ? "none" : expiry <= now ? $"expired {Age(now - expiry.Value)} ago" : $"in {Age(expiry.Value - now)}",
-                plan?.Cost is { } cost ? string.Create(CultureInfo.InvariantCulture, $"{cost.MinPerHour}–{cost.MaxPerHour} {cost.Currency}/h") : "—",
+                config.Count > 0 && plan?.Cost is { } cost ? string.Create(CultureInfo.InvariantCulture, $"{cost.MinPerHour}–{cost.MaxPerHour} {cost.Currency}/h") : "—",
             ]);
         }
 
@@ -167,10 +168,12 @@ public sealed partial record DevStacks(IStackWorkspace Workspace, string Project
             .Where(s => DevStackConfig.IsShortLived(s.Name))
             .OrderBy(s => s.Name, StringComparer.Ordinal))
         {
-            var expiry = DevStackConfig.ExpiresAt(await Workspace.GetConfigAsync(entry.Name, cancellationToken).ConfigureAwait(false));
+            var expiry = DevStackConfig.ExpiresAt(
+                await Workspace.GetConfigAsync(entry.Name, cancellationToken).ConfigureAwait(false),
+                await Workspace.GetOutputsAsync(entry.Name, cancellationToken).ConfigureAwait(false));
             if (expiry is null)
             {
-                await Err.WriteLineAsync($"{entry.Name}: no readable platform:expiresAt; left alone, remove it by hand").ConfigureAwait(false);
+                await Err.WriteLineAsync($"{entry.Name}: no readable expiry (neither an expiresAt output nor platform:expiresAt); left alone, remove it by hand").ConfigureAwait(false);
                 continue;
             }
 

@@ -9,8 +9,14 @@ public interface IStackWorkspace
     /// <summary>Every stack of the project, with when it was last updated.</summary>
     Task<IReadOnlyList<StackEntry>> ListStacksAsync(CancellationToken cancellationToken);
 
-    /// <summary>A stack's plain config values by full key; secrets are left out.</summary>
+    /// <summary>
+    /// A stack's plain config values by full key; secrets are left out. The config lives in the stack file on the
+    /// machine that set it, so elsewhere (in CI) this may be empty.
+    /// </summary>
     Task<IReadOnlyDictionary<string, string>> GetConfigAsync(string stack, CancellationToken cancellationToken);
+
+    /// <summary>A stack's plain outputs from its last update, as the backend holds them; empty before the first.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetOutputsAsync(string stack, CancellationToken cancellationToken);
 
     /// <summary>Creates the stack when it does not exist, then sets every given config value.</summary>
     Task SetConfigAsync(string stack, IReadOnlyDictionary<string, string> config, CancellationToken cancellationToken);

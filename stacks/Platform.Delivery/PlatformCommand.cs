@@ -5,8 +5,8 @@ using Platform.Stacks.Model;
 namespace Platform.Delivery;
 
 /// <summary>
-/// The <c>platform</c> command line: <c>render</c> and <c>diff</c> (offline), <c>dev up|down|list</c> and
-/// <c>janitor</c> (through the Pulumi Automation API). Every command has <c>--help</c>.
+/// The <c>platform</c> command line: <c>render</c> and <c>diff</c> (offline), <c>dev up|down|list</c>,
+/// <c>pr up|down</c> and <c>janitor</c> (through the Pulumi Automation API). Every command has <c>--help</c>.
 /// </summary>
 public static class PlatformCommand
 {
@@ -64,10 +64,11 @@ public static class PlatformCommand
     public static RootCommand Build(Context context, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var root = new RootCommand("Plans, renders and runs the Kubernetes platform. Offline: render, diff. Through Pulumi: dev, janitor.");
+        var root = new RootCommand("Plans, renders and runs the Kubernetes platform. Offline: render, diff. Through Pulumi: dev, pr, janitor.");
         root.Add(RenderCommandLine(stdout, stderr));
         root.Add(DiffCommandLine(stdout, stderr));
         root.Add(Dev(context, stdout, stderr));
+        root.Add(PullRequest(context, stdout, stderr));
         root.Add(Janitor(context, stdout, stderr));
         return root;
     }
@@ -132,6 +133,39 @@ public static class PlatformCommand
         list.SetAction((_, token) => WithStacks(context, stderr, stdout, token, stacks => stacks.ListAsync(token)));
 
         return new Command("dev", "Short-lived dev clusters.") { up, down, list };
+    }
+
+    private static Command PullRequest(Context context, TextWriter stdout, TextWriter stderr)
+    {
+        var number = new Option<int>("--number") { Description = "the pull request's number; the stack is pr-<number>", Required = true };
+        number.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() <= 0)
+            {
+                result.AddError("--number must be a pull request number, above 0");
+            }
+        });
+        var cloud = new Option<string>("--cloud") { Description = "where it runs; picks the stack file it starts from", DefaultValueFactory = _ => "gcp" };
+        cloud.AcceptOnlyFromAmong("gcp", "aws", "existing");
+        var ttl = new Option<TimeSpan?>("--ttl") { Description = "how long it may live after this update, e.g. 2d; at most 7d (default: 3d)", CustomParser = Ttl.Parse };
+        var owner = new Option<string?>("--owner") { Description = "who owns it, e.g. the pull request's author (default: the current user)" };
+        var up = new Command("up", "Create or update the pr-<number> stack from the dev profile; each update moves its expiry on.") { number, cloud, ttl, owner };
+        up.SetAction((parsed, token) => WithStacks(context, stderr, stdout, token, stacks =>
+        {
+            var cloudKind = Enum.Parse<CloudKind>(parsed.GetValue(cloud)!, ignoreCase: true);
+            return stacks.UpAsync(
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pr-{parsed.GetValue(number)}"),
+                DevStackConfig.Template(cloudKind),
+                parsed.GetValue(owner) ?? context.User,
+                parsed.GetValue(ttl) ?? TimeSpan.FromDays(3),
+                token);
+        }));
+
+        var downNumber = new Option<int>("--number") { Description = "the pull request's number", Required = true };
+        var down = new Command("down", "Destroy the pr-<number> stack's resources and remove the stack.") { downNumber };
+        down.SetAction((parsed, token) => WithStacks(context, stderr, stdout, token, stacks =>
+            stacks.DownAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pr-{parsed.GetValue(downNumber)}"), token)));
+        return new Command("pr", "Clusters for pull requests, run by the pr-cluster workflow.") { up, down };
     }
 
     private static Command Janitor(Context context, TextWriter stdout, TextWriter stderr)

@@ -37,6 +37,7 @@ public sealed class DevStacksTests : IDisposable
             }
 
             _workspace.Setup(w => w.GetConfigAsync(name, It.IsAny<CancellationToken>())).ReturnsAsync(config);
+            _workspace.Setup(w => w.GetOutputsAsync(name, It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, string>());
         }
     }
 
@@ -195,7 +196,7 @@ public sealed class DevStacksTests : IDisposable
 
         await Stacks().JanitorAsync(dryRun: false, CancellationToken.None);
 
-        Assert.Contains("dev-forever: no readable platform:expiresAt; left alone", _err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("dev-forever: no readable expiry (neither an expiresAt output nor platform:expiresAt); left alone", _err.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -212,6 +213,22 @@ public sealed class DevStacksTests : IDisposable
         Assert.Contains("dev-a: could not be removed: load balancer still in use", _err.ToString(), StringComparison.Ordinal);
         Assert.Contains("removed dev-b", _out.ToString(), StringComparison.Ordinal);
         _workspace.Verify(w => w.RemoveStackAsync("dev-a", It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task TheJanitorReadsTheExpiryFromOutputsWhereTheConfigIsNotOnThisMachine()
+    {
+        _workspace.Setup(w => w.ListStacksAsync(It.IsAny<CancellationToken>())).ReturnsAsync([new StackEntry("pr-9", Now.AddDays(-4))]);
+        _workspace.Setup(w => w.GetConfigAsync("pr-9", It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, string>());
+        _workspace.Setup(w => w.GetOutputsAsync("pr-9", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Dictionary<string, string> { ["expiresAt"] = "2026-11-21-1830", ["owner"] = "octocat" });
+        _workspace.Setup(w => w.DestroyAsync("pr-9", It.IsAny<Action<string>>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _workspace.Setup(w => w.RemoveStackAsync("pr-9", It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        var code = await Stacks().JanitorAsync(dryRun: false, CancellationToken.None);
+
+        Assert.Equal(DevStacks.Ok, code);
+        Assert.Contains("removed pr-9 (expired 2026-11-21 18:30 UTC)", _out.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -27,6 +27,8 @@ public sealed class PlatformCommandTests
     [InlineData("dev", "up", "--help")]
     [InlineData("dev", "down", "--help")]
     [InlineData("dev", "list", "--help")]
+    [InlineData("pr", "up", "--help")]
+    [InlineData("pr", "down", "--help")]
     [InlineData("janitor", "--help")]
     public async Task EveryCommandHasHelp(params string[] args)
     {
@@ -58,6 +60,8 @@ public sealed class PlatformCommandTests
     [InlineData("--name", "dev", "up")]
     [InlineData("run 'platform dev --help' for usage", "dev")]
     [InlineData("'nope'", "nope")]
+    [InlineData("--number must be a pull request number, above 0", "pr", "up", "--number", "0")]
+    [InlineData("--number", "pr", "down")]
     public async Task BadCommandLinesExitSixtyFourNamingTheProblem(string expected, params string[] args)
     {
         var (code, _, stderr) = await Run(Context(), args);
@@ -88,6 +92,24 @@ public sealed class PlatformCommandTests
 
         Assert.Equal(0, code);
         Assert.Contains("destroyed and removed stack dev-alice", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PrUpBuildsThePrStackThatLivesThreeDaysFromEachUpdate()
+    {
+        IReadOnlyDictionary<string, string>? config = null;
+        _workspace.Setup(w => w.SetConfigAsync("pr-42", It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>()))
+            .Callback<string, IReadOnlyDictionary<string, string>, CancellationToken>((_, c, _) => config = c)
+            .Returns(Task.CompletedTask);
+        _workspace.Setup(w => w.UpAsync("pr-42", It.IsAny<Action<string>>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, string>());
+        var before = DateTimeOffset.UtcNow;
+
+        var (code, _, stderr) = await Run(Context(), "pr", "up", "--number", "42", "--owner", "octocat");
+
+        Assert.True(code == 0, stderr);
+        Assert.Equal("octocat", config!["platform:owner"]);
+        var expiry = DevStackConfig.ExpiresAt(config)!.Value;
+        Assert.InRange(expiry, before.AddDays(3).AddSeconds(-1), DateTimeOffset.UtcNow.AddDays(3));
     }
 
     [Fact]
