@@ -55,6 +55,15 @@ public class ProfileDefaultTests
     }
 
     [Fact]
+    public void APullRequestStackIsADevStack()
+    {
+        var plan = Stacks.Valid(Stacks.GcpStaging("platform:expiresAt: 2026-12-31"), "pr-42");
+
+        Assert.Equal(EnvironmentProfile.Dev, plan.Spec.Environment);
+        Assert.Equal("stack name", plan.Spec.Sources["platform:environment"]);
+    }
+
+    [Fact]
     public void ExplicitConfigWinsOverTheProfileAndIsRecordedAsConfig()
     {
         var plan = Prod(

@@ -112,7 +112,7 @@ public class ValidationRuleTests
     [Fact]
     public void StackWithoutAnImpliedEnvironmentNeedsOne() => Stacks.Rejects(
         Stacks.GcpStaging(),
-        "platform:environment: is required for stack 'qa' (only prod, staging and dev-* stacks imply it); use dev, staging or prod",
+        "platform:environment: is required for stack 'qa' (only prod, staging, dev-* and pr-* stacks imply it); use dev, staging or prod",
         "qa");
 
     [Fact]

@@ -161,7 +161,7 @@ public sealed partial class SpecBinder
         {
             "prod" => EnvironmentProfile.Prod,
             "staging" => EnvironmentProfile.Staging,
-            _ when stack.StartsWith("dev-", StringComparison.Ordinal) => EnvironmentProfile.Dev,
+            _ when stack.StartsWith("dev-", StringComparison.Ordinal) || stack.StartsWith("pr-", StringComparison.Ordinal) => EnvironmentProfile.Dev,
             _ => null,
         };
         var explicitValue = Choice(key, Environments);
@@ -184,7 +184,7 @@ public sealed partial class SpecBinder
 
         if (_raw.Get(key) is null)
         {
-            _diagnostics.Error(key, $"is required for stack '{stack}' (only prod, staging and dev-* stacks imply it); use dev, staging or prod");
+            _diagnostics.Error(key, $"is required for stack '{stack}' (only prod, staging, dev-* and pr-* stacks imply it); use dev, staging or prod");
         }
 
         return EnvironmentProfile.Dev;
