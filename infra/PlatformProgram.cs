@@ -65,8 +65,10 @@ internal static class PlatformProgram
 
     /// <summary>
     /// Applies the plan's own objects and installs its add-ons through the cluster's provider. The program's own
-    /// bundles (priority classes, tenants) go first, one after the other; each add-on release follows them, the nodes
-    /// and the releases it depends on; each add-on's objects follow its releases. So the render's manifests/ and
+    /// bundles (add-on namespaces, priority classes, tenants) go first, after the nodes, one after the other; each
+    /// add-on release follows them and the releases it depends on, into a namespace the program owns (never Helm's
+    /// createNamespace); each add-on's objects follow its releases. A destroy runs the same order backwards, so every
+    /// namespace is gone, with the load balancers and disks in it, before the nodes and the cluster are deleted. So the render's manifests/ and
     /// helm/ folders are exactly what reaches the cluster, in an order that converges in one run.
     /// </summary>
     private static void InstallOnCluster(PlatformPlan plan, ClusterAccess cluster)
@@ -75,10 +77,12 @@ internal static class PlatformProgram
         var own = new List<Resource>();
         foreach (var bundle in plan.Manifests.Where(b => b.DependsOnAddons.Count == 0))
         {
+            // After the nodes, so a destroy removes these objects (the add-ons' namespaces among them) and waits for
+            // them to go while the nodes and cluster still run: see AddonNamespaces.
             own.Add(new ManifestBundle($"{name}-{bundle.Name}", ManifestBundleArgs.FromPlan(bundle), new ComponentResourceOptions
             {
                 Provider = cluster.Provider,
-                DependsOn = [.. own.TakeLast(1)],
+                DependsOn = [.. own.TakeLast(1), .. cluster.Nodes],
             }));
         }
 
@@ -89,7 +93,7 @@ internal static class PlatformProgram
             Resource[] identity = addon.Identity is { } planned ? [cluster.Identity($"{name}-{addon.Release!.Name}", planned)] : [];
             foreach (var release in addon.Releases)
             {
-                releases[release.Name] = new HelmAddon($"{name}-{release.Name}", HelmAddonArgs.FromPlan(release, createNamespace: release.Namespace != "kube-system"), new ComponentResourceOptions
+                releases[release.Name] = new HelmAddon($"{name}-{release.Name}", HelmAddonArgs.FromPlan(release, createNamespace: false), new ComponentResourceOptions
                 {
                     Provider = cluster.Provider,
                     DependsOn = [.. own, .. cluster.Nodes, .. identity, .. release.DependsOn.Where(releases.ContainsKey).Select(d => releases[d])],

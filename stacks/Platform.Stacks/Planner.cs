@@ -56,6 +56,7 @@ public static class Planner
 
         var bundles = BundleBuilders
             .Select(build => build(spec))
+            .Append(AddonNamespaces.Build(addons))
             .OfType<ManifestBundle>()
             .Concat(AddonBundles(addons))
             .OrderBy(b => b.Order)

@@ -66,7 +66,7 @@ public class ProgramTests
         var (mocks, outputs) = await RunAsync("local", StackConfig("local", Repo.Examples));
 
         Assert.Equal(
-            [.. Enumerable.Repeat("kubernetes:helm.sh/v3:Release", 3), .. Enumerable.Repeat("kubernetes:yaml/v2:ConfigGroup", 5), "pulumi:providers:kubernetes"],
+            [.. Enumerable.Repeat("kubernetes:helm.sh/v3:Release", 3), .. Enumerable.Repeat("kubernetes:yaml/v2:ConfigGroup", 6), "pulumi:providers:kubernetes"],
             mocks.CustomResources.Select(r => r.Type).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(mocks.Registered, r => r.Type!.StartsWith("gcp:", StringComparison.Ordinal) || r.Type.StartsWith("aws:", StringComparison.Ordinal));
         Assert.Equal("kind-platform", await Assert.IsAssignableFrom<Output<string>>(outputs["kubeContext"]).ValueAsync());
@@ -155,7 +155,36 @@ public class ProgramTests
         var tenants = mocks.OptionsOf("platform:kubernetes:ManifestBundle", "prod-tenants");
         Assert.Equal("prod-provider", classes.Provider);
         Assert.Equal("prod-provider", tenants.Provider);
-        Assert.Equal([("platform:kubernetes:ManifestBundle", "prod-priority-classes")], await tenants.DependenciesAsync());
+        Assert.Equal(
+            [("platform:kubernetes:ManifestBundle", "prod-priority-classes"), .. Pools("prod")],
+            await tenants.DependenciesAsync());
+        Assert.Equal(
+            [("platform:kubernetes:ManifestBundle", "prod-addon-namespaces"), .. Pools("prod")],
+            await classes.DependenciesAsync());
+    }
+
+    private static (string, string)[] Pools(string cluster) =>
+        [.. new[] { "system", "general", "compute", "stateful" }.Select(role => ("platform:gcp:GkeNodePool", $"{cluster}-{role}"))];
+
+    [Theory]
+    [InlineData("prod", null, "platform:gcp:GkeNodePool", 4)]
+    [InlineData("aws-prod", "examples", "platform:aws:EksNodeGroup", 4)]
+    public async Task TeardownRemovesTheAddonsNamespacesBeforeTheNodes(string stack, string? folder, string poolType, int pools)
+    {
+        var (mocks, _) = await RunAsync(stack, StackConfig(stack, folder is null ? null : Path.Combine(Repo.Root, folder)));
+
+        // Pulumi deletes in reverse dependency order, and waits for each namespace to be gone: with the namespaces
+        // depending on every pool and every release depending on its namespace, the namespaces (and the load
+        // balancers and volumes in them) go after the releases and before any node or the cluster.
+        var namespaces = await mocks.OptionsOf("platform:kubernetes:ManifestBundle", $"{stack}-addon-namespaces").DependenciesAsync();
+        Assert.Equal(pools, namespaces.Count(d => d.Type == poolType));
+        // The Cluster Autoscaler belongs to the cluster layer and runs in kube-system, which is the cluster's own.
+        foreach (var release in mocks.Options.Where(o => o.Type == "platform:kubernetes:HelmAddon" && o.Name != $"{stack}-cluster-autoscaler"))
+        {
+            Assert.Contains(("platform:kubernetes:ManifestBundle", $"{stack}-addon-namespaces"), await release.DependenciesAsync());
+        }
+
+        Assert.All(mocks.OfType("kubernetes:helm.sh/v3:Release"), r => Assert.Equal(false, EchoMocks.Input(r, "createNamespace")));
     }
 
     [Fact]
@@ -169,7 +198,7 @@ public class ProgramTests
         Assert.Contains(("platform:kubernetes:ManifestBundle", "prod-priority-classes"), dependencies);
         Assert.Equal(4, dependencies.Count(d => d.Type == "platform:gcp:GkeNodePool"));
         Assert.Equal([("platform:kubernetes:HelmAddon", "prod-cert-manager")], await mocks.OptionsOf("platform:kubernetes:ManifestBundle", "prod-cert-manager").DependenciesAsync());
-        Assert.Equal(true, EchoMocks.Input(mocks.Registered.Single(r => r.Name == "prod-cert-manager-release"), "createNamespace"));
+        Assert.Contains(("platform:kubernetes:ManifestBundle", "prod-addon-namespaces"), dependencies);
     }
 
     [Fact]
@@ -255,13 +284,13 @@ public class ProgramTests
         "gcp:serviceaccount/account:Account 2",
         "gcp:serviceaccount/iAMMember:IAMMember 1",
         "kubernetes:helm.sh/v3:Release 4",
-        "kubernetes:yaml/v2:ConfigGroup 5",
+        "kubernetes:yaml/v2:ConfigGroup 6",
         "platform:gcp:GkeCluster 1",
         "platform:gcp:GkeNetwork 1",
         "platform:gcp:GkeNodePool 4",
         "platform:gcp:WorkloadIdentity 1",
         "platform:kubernetes:HelmAddon 4",
-        "platform:kubernetes:ManifestBundle 5",
+        "platform:kubernetes:ManifestBundle 6",
         "pulumi:providers:kubernetes 1",
     ];
 
@@ -281,13 +310,13 @@ public class ProgramTests
             "gcp:serviceaccount/account:Account 3",
             "gcp:serviceaccount/iAMMember:IAMMember 2",
             "kubernetes:helm.sh/v3:Release 4",
-            "kubernetes:yaml/v2:ConfigGroup 5",
+            "kubernetes:yaml/v2:ConfigGroup 6",
             "platform:gcp:GkeCluster 1",
             "platform:gcp:GkeNetwork 1",
             "platform:gcp:GkeNodePool 4",
             "platform:gcp:WorkloadIdentity 2",
             "platform:kubernetes:HelmAddon 4",
-            "platform:kubernetes:ManifestBundle 5",
+            "platform:kubernetes:ManifestBundle 6",
             "pulumi:providers:kubernetes 1",
         ],
         ["aws-prod"] =
@@ -314,23 +343,23 @@ public class ProgramTests
             "aws:kms/alias:Alias 1",
             "aws:kms/key:Key 1",
             "kubernetes:helm.sh/v3:Release 8",
-            "kubernetes:yaml/v2:ConfigGroup 5",
+            "kubernetes:yaml/v2:ConfigGroup 6",
             "platform:aws:AddonIdentity 4",
             "platform:aws:EksCluster 1",
             "platform:aws:EksNetwork 1",
             "platform:aws:EksNodeAddons 1",
             "platform:aws:EksNodeGroup 4",
             "platform:kubernetes:HelmAddon 8",
-            "platform:kubernetes:ManifestBundle 5",
+            "platform:kubernetes:ManifestBundle 6",
             "pulumi:providers:kubernetes 1",
         ],
         ["local"] =
         [
             "kubernetes:helm.sh/v3:Release 3",
-            "kubernetes:yaml/v2:ConfigGroup 5",
+            "kubernetes:yaml/v2:ConfigGroup 6",
             "platform:cluster:ExistingCluster 1",
             "platform:kubernetes:HelmAddon 3",
-            "platform:kubernetes:ManifestBundle 5",
+            "platform:kubernetes:ManifestBundle 6",
             "pulumi:providers:kubernetes 1",
         ],
     };

@@ -328,7 +328,7 @@ public class AddonPlanTests
             .Select(g => $"{g.Key} {g.Count()}");
 
         Assert.Equal(
-            ["Certificate 2", "ClusterIssuer 4", "ClusterPolicy 4", "EnvoyProxy 1", "Gateway 1", "GatewayClass 1", "HTTPRoute 1", "LimitRange 3", "Namespace 3", "NetworkPolicy 15", "PriorityClass 5", "ResourceQuota 3", "Role 3", "RoleBinding 3"],
+            ["Certificate 2", "ClusterIssuer 4", "ClusterPolicy 4", "EnvoyProxy 1", "Gateway 1", "GatewayClass 1", "HTTPRoute 1", "LimitRange 3", "Namespace 7", "NetworkPolicy 15", "PriorityClass 5", "ResourceQuota 3", "Role 3", "RoleBinding 3"],
             kinds);
     }
 }
