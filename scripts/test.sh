@@ -124,10 +124,37 @@ fi
 
 echo "== lint"
 if command -v shellcheck >/dev/null 2>&1; then
-  if shellcheck .ci/run scripts/test.sh scripts/platform-render scripts/render-diff; then
-    echo "shellcheck: .ci/run and scripts/ are clean"
+  mapfile -t shell_scripts < <(grep -lE '^#!.*(ba)?sh' .ci/run scripts/* | sort)
+  if shellcheck "${shell_scripts[@]}"; then
+    echo "shellcheck: ${#shell_scripts[@]} scripts (.ci/run, scripts/) are clean"
   else
     failed=$((failed + 1))
+  fi
+  # Every workflow `run:` step, as the bash GitHub runs it; ${{ }} expressions become a plain word. Needs
+  # PyYAML, which yamllint brings.
+  if python3 -c 'import yaml' 2>/dev/null; then
+    mkdir -p "$work/steps"
+    python3 - "$work/steps" .github/workflows/*.yml <<'PY'
+import re, sys, yaml
+out, files = sys.argv[1], sys.argv[2:]
+for path in files:
+    workflow = yaml.safe_load(open(path, encoding="utf-8"))
+    for job_name, job in (workflow.get("jobs") or {}).items():
+        for index, step in enumerate(job.get("steps") or []):
+            if "run" in step:
+                script = re.sub(r"\$\{\{.*?\}\}", "EXPRESSION", step["run"])
+                name = f"{path.split('/')[-1]}.{job_name}.{index}.sh"
+                with open(f"{out}/{name}", "w", encoding="utf-8") as handle:
+                    handle.write("#!/usr/bin/env bash\n" + script + "\n")
+PY
+    mapfile -t steps < <(find "$work/steps" -name '*.sh' | sort)
+    if (cd "$work/steps" && shellcheck "${steps[@]##*/}"); then
+      echo "shellcheck: ${#steps[@]} workflow run steps are clean"
+    else
+      failed=$((failed + 1))
+    fi
+  else
+    echo "SKIPPED shellcheck of workflow run steps: python3 with PyYAML is not installed (yamllint brings it)"
   fi
 else
   echo "SKIPPED shellcheck: not installed (.ci/run installs it where it may)"
