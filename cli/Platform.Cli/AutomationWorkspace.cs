@@ -1,4 +1,5 @@
 using Pulumi.Automation;
+using Pulumi.Automation.Commands.Exceptions;
 using Platform.Delivery;
 
 namespace Platform.Cli;
@@ -37,6 +38,35 @@ internal sealed class AutomationWorkspace(string projectDir) : IStackWorkspace, 
         var workspace = await Open(cancellationToken).ConfigureAwait(false);
         using var selected = await WorkspaceStack.CreateOrSelectAsync(stack, workspace, cancellationToken).ConfigureAwait(false);
         await selected.SetAllConfigAsync(config.ToDictionary(c => c.Key, c => new ConfigValue(c.Value)), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SetTagsAsync(string stack, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    {
+        var workspace = await Open(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var (key, value) in tags)
+            {
+                await workspace.SetTagAsync(stack, key, value, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (CommandException error)
+        {
+            throw new NotSupportedException(error.Message, error);
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string stack, CancellationToken cancellationToken)
+    {
+        var workspace = await Open(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await workspace.ListTagsAsync(stack, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CommandException)
+        {
+            return new Dictionary<string, string>();
+        }
     }
 
     public async Task<IReadOnlyDictionary<string, string>> UpAsync(string stack, Action<string> progress, CancellationToken cancellationToken)

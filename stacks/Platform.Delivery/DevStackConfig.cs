@@ -20,6 +20,19 @@ public static class DevStackConfig
     /// </summary>
     private static readonly string[] Replaced = ["platform:environment", "platform:expiresAt", "platform:owner", "platform:nodePools", "platform:tenants", "platform:slos"];
 
+    /// <summary>The stack tag holding a short-lived stack's expiry (<c>yyyy-MM-dd-HHmm</c>, UTC).</summary>
+    public const string ExpiresTag = "platform-expires-at";
+
+    /// <summary>The stack tag holding a short-lived stack's owner.</summary>
+    public const string OwnerTag = "platform-owner";
+
+    /// <summary>The tags <c>dev up</c> and <c>pr up</c> set before the first update, so even a stack whose first update failed can be found.</summary>
+    public static IReadOnlyDictionary<string, string> Tags(string owner, DateTimeOffset expiresAt) => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [ExpiresTag] = expiresAt.UtcDateTime.ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture),
+        [OwnerTag] = owner,
+    };
+
     /// <summary>Whether a stack is short-lived (see <see cref="Prefixes"/>).</summary>
     public static bool IsShortLived(string stack) => Prefixes.Any(p => stack.StartsWith(p, StringComparison.Ordinal));
 
@@ -52,21 +65,23 @@ public static class DevStackConfig
     }
 
     /// <summary>
-    /// When a short-lived stack expires: from its <c>expiresAt</c> output (the backend holds it, so it is readable from
-    /// any machine), else from its config; null when neither says, or says it unreadably.
+    /// When a short-lived stack expires: from its <c>expiresAt</c> output or its tag (the backend holds both, so they
+    /// are readable from any machine; the tag even before the first update succeeds), else from its config; null when
+    /// none says, or says it unreadably.
     /// </summary>
-    public static DateTimeOffset? ExpiresAt(IReadOnlyDictionary<string, string> config, IReadOnlyDictionary<string, string>? outputs = null)
+    public static DateTimeOffset? ExpiresAt(IReadOnlyDictionary<string, string> config, IReadOnlyDictionary<string, string>? outputs = null, IReadOnlyDictionary<string, string>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return Parse(outputs?.GetValueOrDefault("expiresAt")) ?? Parse(config.GetValueOrDefault("platform:expiresAt"));
+        return Parse(outputs?.GetValueOrDefault("expiresAt")) ?? Parse(tags?.GetValueOrDefault(ExpiresTag)) ?? Parse(config.GetValueOrDefault("platform:expiresAt"));
     }
 
-    /// <summary>Who owns a short-lived stack, from its <c>owner</c> output or its config; null when neither says.</summary>
-    public static string? Owner(IReadOnlyDictionary<string, string> config, IReadOnlyDictionary<string, string> outputs)
+    /// <summary>Who owns a short-lived stack, from its <c>owner</c> output, its tag or its config; null when none says.</summary>
+    public static string? Owner(IReadOnlyDictionary<string, string> config, IReadOnlyDictionary<string, string> outputs, IReadOnlyDictionary<string, string> tags)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(outputs);
-        return new[] { outputs.GetValueOrDefault("owner"), config.GetValueOrDefault("platform:owner") }.FirstOrDefault(o => !string.IsNullOrEmpty(o));
+        ArgumentNullException.ThrowIfNull(tags);
+        return new[] { outputs.GetValueOrDefault("owner"), tags.GetValueOrDefault(OwnerTag), config.GetValueOrDefault("platform:owner") }.FirstOrDefault(o => !string.IsNullOrEmpty(o));
     }
 
     // The config's forms, and the label form (yyyy-MM-dd-HHmm) the program exports as the expiresAt output.

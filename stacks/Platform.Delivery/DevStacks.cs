@@ -77,6 +77,15 @@ public sealed partial record DevStacks(IStackWorkspace Workspace, string Project
         var plan = result.Plan!;
         await Err.WriteLineAsync($"{stack}: {plan.Cluster.Cloud.ToString().ToLowerInvariant()} cluster '{plan.Cluster.Name}', expires {Format(Clock.GetUtcNow() + ttl)}{CostText(plan)}").ConfigureAwait(false);
         await Workspace.SetConfigAsync(stack, config, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Workspace.SetTagsAsync(stack, DevStackConfig.Tags(owner, Clock.GetUtcNow() + ttl), cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotSupportedException)
+        {
+            await Err.WriteLineAsync("warning: this backend keeps no stack tags; the janitor finds the stack through its expiresAt output once an update succeeds").ConfigureAwait(false);
+        }
+
         var outputs = await Workspace.UpAsync(stack, Progress, cancellationToken).ConfigureAwait(false);
         await Out.WriteLineAsync($"stack {stack} is up").ConfigureAwait(false);
         foreach (var (key, value) in outputs.Where(o => o.Key != "kubeconfig").OrderBy(o => o.Key, StringComparer.Ordinal))
@@ -125,12 +134,13 @@ public sealed partial record DevStacks(IStackWorkspace Workspace, string Project
         {
             var config = await Workspace.GetConfigAsync(entry.Name, cancellationToken).ConfigureAwait(false);
             var outputs = await Workspace.GetOutputsAsync(entry.Name, cancellationToken).ConfigureAwait(false);
-            var expiry = DevStackConfig.ExpiresAt(config, outputs);
+            var tags = await Workspace.GetTagsAsync(entry.Name, cancellationToken).ConfigureAwait(false);
+            var expiry = DevStackConfig.ExpiresAt(config, outputs, tags);
             var plan = Planner.Plan(EngineConfigReader.Parse(entry.Name, EngineConfigWriter.Json(config)), clock: new FixedClock(DateTimeOffset.MinValue)).Plan;
             rows.Add(
             [
                 entry.Name,
-                DevStackConfig.Owner(config, outputs) ?? "—",
+                DevStackConfig.Owner(config, outputs, tags) ?? "—",
                 entry.LastUpdate is { } updated ? $"{Age(now - updated)} ago" : "never",
                 expiry is null ? "none" : expiry <= now ? $"expired {Age(now - expiry.Value)} ago" : $"in {Age(expiry.Value - now)}",
                 config.Count > 0 && plan?.Cost is { } cost ? string.Create(CultureInfo.InvariantCulture, $"{cost.MinPerHour}–{cost.MaxPerHour} {cost.Currency}/h") : "—",
@@ -170,10 +180,11 @@ public sealed partial record DevStacks(IStackWorkspace Workspace, string Project
         {
             var expiry = DevStackConfig.ExpiresAt(
                 await Workspace.GetConfigAsync(entry.Name, cancellationToken).ConfigureAwait(false),
-                await Workspace.GetOutputsAsync(entry.Name, cancellationToken).ConfigureAwait(false));
+                await Workspace.GetOutputsAsync(entry.Name, cancellationToken).ConfigureAwait(false),
+                await Workspace.GetTagsAsync(entry.Name, cancellationToken).ConfigureAwait(false));
             if (expiry is null)
             {
-                await Err.WriteLineAsync($"{entry.Name}: no readable expiry (neither an expiresAt output nor platform:expiresAt); left alone, remove it by hand").ConfigureAwait(false);
+                await Err.WriteLineAsync($"{entry.Name}: no readable expiry (no expiresAt output, platform-expires-at tag or platform:expiresAt); left alone, remove it by hand").ConfigureAwait(false);
                 continue;
             }
 

@@ -21,6 +21,15 @@ public interface IStackWorkspace
     /// <summary>Creates the stack when it does not exist, then sets every given config value.</summary>
     Task SetConfigAsync(string stack, IReadOnlyDictionary<string, string> config, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets stack tags, which the backend keeps from the moment the stack exists, before any update has run. A
+    /// backend without tags (a self-managed bucket) throws <see cref="NotSupportedException"/>.
+    /// </summary>
+    Task SetTagsAsync(string stack, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken);
+
+    /// <summary>A stack's tags; empty where the backend keeps none.</summary>
+    Task<IReadOnlyDictionary<string, string>> GetTagsAsync(string stack, CancellationToken cancellationToken);
+
     /// <summary>Runs an update, reporting the engine's output line by line; returns the plain stack outputs.</summary>
     Task<IReadOnlyDictionary<string, string>> UpAsync(string stack, Action<string> progress, CancellationToken cancellationToken);
 

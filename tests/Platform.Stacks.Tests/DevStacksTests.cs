@@ -38,6 +38,7 @@ public sealed class DevStacksTests : IDisposable
 
             _workspace.Setup(w => w.GetConfigAsync(name, It.IsAny<CancellationToken>())).ReturnsAsync(config);
             _workspace.Setup(w => w.GetOutputsAsync(name, It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, string>());
+            _workspace.Setup(w => w.GetTagsAsync(name, It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, string>());
         }
     }
 
@@ -49,6 +50,10 @@ public sealed class DevStacksTests : IDisposable
         _workspace.Setup(w => w.SetConfigAsync("dev-alice", It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>()))
             .Callback<string, IReadOnlyDictionary<string, string>, CancellationToken>((_, c, _) => { config = c; order.Add("config"); })
             .Returns(Task.CompletedTask);
+        IReadOnlyDictionary<string, string>? tags = null;
+        _workspace.Setup(w => w.SetTagsAsync("dev-alice", It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>()))
+            .Callback<string, IReadOnlyDictionary<string, string>, CancellationToken>((_, t, _) => { tags = t; order.Add("tags"); })
+            .Returns(Task.CompletedTask);
         _workspace.Setup(w => w.UpAsync("dev-alice", It.IsAny<Action<string>>(), It.IsAny<CancellationToken>()))
             .Callback(() => order.Add("up"))
             .ReturnsAsync(new Dictionary<string, string> { ["clusterName"] = "dev-alice", ["clusterLocation"] = "europe-west1", ["kubeconfig"] = "apiVersion: v1" });
@@ -56,7 +61,9 @@ public sealed class DevStacksTests : IDisposable
         var code = await Stacks().UpAsync("dev-alice", "Pulumi.staging.yaml", "alice", TimeSpan.FromHours(8), CancellationToken.None);
 
         Assert.True(code == DevStacks.Ok, _err.ToString());
-        Assert.Equal(["config", "up"], order);
+        Assert.Equal(["config", "tags", "up"], order);
+        Assert.Equal("2026-11-22-1700", tags![DevStackConfig.ExpiresTag]);
+        Assert.Equal("alice", tags[DevStackConfig.OwnerTag]);
         Assert.Equal("dev", config!["platform:environment"]);
         Assert.Equal("alice", config["platform:owner"]);
         Assert.Equal("2026-11-22T17:00:00Z", config["platform:expiresAt"]);
@@ -74,10 +81,13 @@ public sealed class DevStacksTests : IDisposable
         _workspace.Setup(w => w.SetConfigAsync("dev-bob", It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>()))
             .Callback<string, IReadOnlyDictionary<string, string>, CancellationToken>((_, c, _) => config = c)
             .Returns(Task.CompletedTask);
+        _workspace.Setup(w => w.SetTagsAsync("dev-bob", It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new NotSupportedException("stack tags are not supported by this backend"));
         _workspace.Setup(w => w.UpAsync("dev-bob", It.IsAny<Action<string>>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, string>());
 
         var code = await Stacks().UpAsync("dev-bob", Path.Combine("examples", "Pulumi.aws-prod.yaml"), "bob", TimeSpan.FromHours(2), CancellationToken.None);
         Assert.True(code == DevStacks.Ok, _err.ToString());
+        Assert.Contains("warning: this backend keeps no stack tags", _err.ToString(), StringComparison.Ordinal);
         var plan = Planner.Plan(EngineConfigReader.Parse("dev-bob", EngineConfigWriter.Json(config!)), clock: new FixedClock(Now)).Plan!;
 
         Assert.Equal(Model.EnvironmentProfile.Dev, plan.Spec.Environment);
@@ -196,7 +206,7 @@ public sealed class DevStacksTests : IDisposable
 
         await Stacks().JanitorAsync(dryRun: false, CancellationToken.None);
 
-        Assert.Contains("dev-forever: no readable expiry (neither an expiresAt output nor platform:expiresAt); left alone", _err.ToString(), StringComparison.Ordinal);
+        Assert.Contains("dev-forever: no readable expiry (no expiresAt output, platform-expires-at tag or platform:expiresAt); left alone", _err.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -220,6 +230,7 @@ public sealed class DevStacksTests : IDisposable
     {
         _workspace.Setup(w => w.ListStacksAsync(It.IsAny<CancellationToken>())).ReturnsAsync([new StackEntry("pr-9", Now.AddDays(-4))]);
         _workspace.Setup(w => w.GetConfigAsync("pr-9", It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, string>());
+        _workspace.Setup(w => w.GetTagsAsync("pr-9", It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, string>());
         _workspace.Setup(w => w.GetOutputsAsync("pr-9", It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Dictionary<string, string> { ["expiresAt"] = "2026-11-21-1830", ["owner"] = "octocat" });
         _workspace.Setup(w => w.DestroyAsync("pr-9", It.IsAny<Action<string>>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
@@ -229,6 +240,22 @@ public sealed class DevStacksTests : IDisposable
 
         Assert.Equal(DevStacks.Ok, code);
         Assert.Contains("removed pr-9 (expired 2026-11-21 18:30 UTC)", _out.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheJanitorFindsAStackWhoseFirstUpdateFailedThroughItsTags()
+    {
+        _workspace.Setup(w => w.ListStacksAsync(It.IsAny<CancellationToken>())).ReturnsAsync([new StackEntry("dev-half", Now.AddDays(-2))]);
+        _workspace.Setup(w => w.GetConfigAsync("dev-half", It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, string>());
+        _workspace.Setup(w => w.GetOutputsAsync("dev-half", It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, string>());
+        _workspace.Setup(w => w.GetTagsAsync("dev-half", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Dictionary<string, string>(DevStackConfig.Tags("alice", Now.AddHours(-1))));
+        _workspace.Setup(w => w.DestroyAsync("dev-half", It.IsAny<Action<string>>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        _workspace.Setup(w => w.RemoveStackAsync("dev-half", It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        await Stacks().JanitorAsync(dryRun: false, CancellationToken.None);
+
+        Assert.Contains("removed dev-half (expired 2026-11-22 08:00 UTC)", _out.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -101,6 +101,7 @@ public sealed class PlatformCommandTests
         _workspace.Setup(w => w.SetConfigAsync("pr-42", It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>()))
             .Callback<string, IReadOnlyDictionary<string, string>, CancellationToken>((_, c, _) => config = c)
             .Returns(Task.CompletedTask);
+        _workspace.Setup(w => w.SetTagsAsync("pr-42", It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         _workspace.Setup(w => w.UpAsync("pr-42", It.IsAny<Action<string>>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, string>());
         var before = DateTimeOffset.UtcNow;
 
