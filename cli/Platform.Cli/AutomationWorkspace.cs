@@ -37,6 +37,15 @@ internal sealed class AutomationWorkspace(string projectDir) : IStackWorkspace, 
     {
         var workspace = await Open(cancellationToken).ConfigureAwait(false);
         using var selected = await WorkspaceStack.CreateOrSelectAsync(stack, workspace, cancellationToken).ConfigureAwait(false);
+        var stale = (await selected.GetAllConfigAsync(cancellationToken).ConfigureAwait(false))
+            .Where(c => !c.Value.IsSecret && !config.ContainsKey(c.Key))
+            .Select(c => c.Key)
+            .ToList();
+        if (stale.Count > 0)
+        {
+            await selected.RemoveAllConfigAsync(stale, cancellationToken).ConfigureAwait(false);
+        }
+
         await selected.SetAllConfigAsync(config.ToDictionary(c => c.Key, c => new ConfigValue(c.Value)), cancellationToken).ConfigureAwait(false);
     }
 

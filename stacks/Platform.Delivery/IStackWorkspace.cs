@@ -18,7 +18,10 @@ public interface IStackWorkspace
     /// <summary>A stack's plain outputs from its last update, as the backend holds them; empty before the first.</summary>
     Task<IReadOnlyDictionary<string, string>> GetOutputsAsync(string stack, CancellationToken cancellationToken);
 
-    /// <summary>Creates the stack when it does not exist, then sets every given config value.</summary>
+    /// <summary>
+    /// Creates the stack when it does not exist, sets every given config value and removes every other plain value,
+    /// so the stack holds exactly the config that was planned. Secret values, set by hand, stay.
+    /// </summary>
     Task SetConfigAsync(string stack, IReadOnlyDictionary<string, string> config, CancellationToken cancellationToken);
 
     /// <summary>
