@@ -27,7 +27,7 @@ public sealed class AddonIdentity : ComponentResource
         {
             Name = args.PolicyName,
             Role = role.Id,
-            Policy = args.PolicyDocument.Apply(document => document),
+            Policy = args.PolicyDocument,
         }, child);
         _ = new PodIdentityAssociation($"{name}-association", new PodIdentityAssociationArgs
         {

@@ -82,7 +82,7 @@ public sealed class GkeCluster : ComponentResource
             NetworkPolicy = new ClusterNetworkPolicyArgs
             {
                 Enabled = args.CalicoNetworkPolicy,
-                Provider = args.CalicoNetworkPolicy.Apply(on => on ? "CALICO" : "PROVIDER_UNSPECIFIED"),
+                Provider = args.NetworkPolicyProvider,
             },
             AddonsConfig = new ClusterAddonsConfigArgs
             {

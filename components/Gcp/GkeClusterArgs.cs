@@ -58,6 +58,9 @@ public sealed class GkeClusterArgs
     /// <summary>Whether Calico network policy and its add-on are on. Must be false with ADVANCED_DATAPATH.</summary>
     public required Input<bool> CalicoNetworkPolicy { get; init; }
 
+    /// <summary>Network policy provider: CALICO with <see cref="CalicoNetworkPolicy"/>, else PROVIDER_UNSPECIFIED.</summary>
+    public required Input<string> NetworkPolicyProvider { get; init; }
+
     /// <summary>Cloud KMS key for application-layer secrets encryption, or null for Google-managed encryption.</summary>
     public Input<string>? DatabaseEncryptionKey { get; init; }
 
@@ -114,6 +117,7 @@ public sealed class GkeClusterArgs
             WorkloadPool = plan.WorkloadPool,
             DatapathProvider = plan.NetworkPolicy.DatapathProvider,
             CalicoNetworkPolicy = plan.NetworkPolicy.CalicoEnabled,
+            NetworkPolicyProvider = plan.NetworkPolicy.Provider,
             DatabaseEncryptionKey = plan.DatabaseEncryptionKey is { } key ? (Input<string>)key : null,
             MaintenanceStartTime = plan.MaintenanceStartTime,
             DeletionProtection = plan.DeletionProtection,

@@ -30,7 +30,7 @@ public class ClusterPlanningTests
         var gke = plan.Cluster.Gke!;
 
         Assert.Equal("acme-platform-prod.svc.id.goog", gke.WorkloadPool);
-        Assert.Equal(new GkeNetworkPolicyPlan("calico", "LEGACY_DATAPATH", CalicoEnabled: true), gke.NetworkPolicy);
+        Assert.Equal(new GkeNetworkPolicyPlan("calico", "LEGACY_DATAPATH", CalicoEnabled: true, "CALICO"), gke.NetworkPolicy);
         Assert.Equal("prod-pods", gke.PodsRangeName);
         Assert.Equal("10.20.0.0/17", gke.PodsCidr);
         Assert.Equal("prod-services", gke.ServicesRangeName);

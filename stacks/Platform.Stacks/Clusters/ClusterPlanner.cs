@@ -79,8 +79,8 @@ public static class ClusterPlanner
         var prod = spec.Environment == EnvironmentProfile.Prod;
         var ranges = network.Subnets.ToDictionary(s => s.Purpose);
         var policy = cluster.NetworkPolicy == "dataplaneV2"
-            ? new GkeNetworkPolicyPlan("dataplaneV2", "ADVANCED_DATAPATH", CalicoEnabled: false)
-            : new GkeNetworkPolicyPlan("calico", "LEGACY_DATAPATH", CalicoEnabled: true);
+            ? new GkeNetworkPolicyPlan("dataplaneV2", "ADVANCED_DATAPATH", CalicoEnabled: false, "PROVIDER_UNSPECIFIED")
+            : new GkeNetworkPolicyPlan("calico", "LEGACY_DATAPATH", CalicoEnabled: true, "CALICO");
         return new GkeClusterPlan(
             spec.GcpProject!,
             cluster.Region!,
