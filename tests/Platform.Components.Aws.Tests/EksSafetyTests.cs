@@ -112,9 +112,14 @@ public class EksSafetyTests
     [Fact]
     public async Task NodeGroupsRunTheClustersKubernetesVersion()
     {
-        var groups = (await BuildAsync(Prod())).OfType(NodeGroupType);
+        var plan = Prod();
+        var mocks = await BuildAsync(plan);
+        var groups = mocks.OfType(NodeGroupType);
+        var clusterVersion = EchoMocks.Input(mocks.OfType(ClusterType).Single(), "version");
 
-        Assert.All(groups, g => Assert.Equal("1.34", EchoMocks.Input(g, "version")));
+        Assert.Equal(plan.NodePools.Count, groups.Count);
+        Assert.Equal("1.34", clusterVersion);
+        Assert.All(groups, g => Assert.Equal(clusterVersion, EchoMocks.Input(g, "version")));
     }
 
     [Fact]
@@ -137,7 +142,7 @@ public class EksSafetyTests
     {
         var mocks = await BuildAsync(Prod());
         bool Protected(string type) => mocks.Options.Any(o => o.Type == type) && mocks.Options.Where(o => o.Type == type).All(o => o.Protect);
-        bool Unprotected(string type) => mocks.Options.Where(o => o.Type == type).All(o => !o.Protect);
+        bool Unprotected(string type) => mocks.Options.Any(o => o.Type == type) && mocks.Options.Where(o => o.Type == type).All(o => !o.Protect);
 
         Assert.All(
             [ClusterType, "aws:kms/key:Key", "aws:iam/openIdConnectProvider:OpenIdConnectProvider", "aws:ec2/vpc:Vpc", "aws:ec2/subnet:Subnet",

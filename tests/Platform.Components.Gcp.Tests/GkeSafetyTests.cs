@@ -56,7 +56,9 @@ public class GkeSafetyTests
         Assert.All(
             ["gcp:compute/network:Network", "gcp:compute/subnetwork:Subnetwork", "gcp:compute/router:Router", "gcp:compute/routerNat:RouterNat", ClusterType, "gcp:serviceaccount/account:Account"],
             type => Assert.True(mocks.Options.Single(o => o.Type == type).Protect, type));
-        Assert.All(mocks.Options.Where(o => o.Type is PoolType or "pulumi:providers:kubernetes" or "platform:gcp:GkeNodePool"), o => Assert.False(o.Protect, o.Name));
+        var replaceable = mocks.Options.Where(o => o.Type is PoolType or "pulumi:providers:kubernetes" or "platform:gcp:GkeNodePool").ToList();
+        Assert.Equal(9, replaceable.Count); // four pools, their four components, one provider
+        Assert.All(replaceable, o => Assert.False(o.Protect, o.Name));
     }
 
     [Fact]

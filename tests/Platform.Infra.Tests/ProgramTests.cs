@@ -140,9 +140,13 @@ public class ProgramTests
 
         var cluster = await mocks.OptionsOf("aws:eks/cluster:Cluster", "aws-prod-cluster").DependenciesAsync();
         Assert.Contains(("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws-prod-cluster-AmazonEKSClusterPolicy"), cluster);
-        foreach (var group in mocks.Options.Where(o => o.Type == "platform:aws:EksNodeGroup"))
+        var groups = mocks.Options.Where(o => o.Type == "platform:aws:EksNodeGroup").ToList();
+        Assert.Equal(4, groups.Count);
+        foreach (var group in groups)
         {
-            Assert.All(await group.DependenciesAsync(), d => Assert.StartsWith("aws-prod-nodes-", d.Name, StringComparison.Ordinal));
+            var dependencies = await group.DependenciesAsync();
+            Assert.Equal(3, dependencies.Count);
+            Assert.All(dependencies, d => Assert.StartsWith("aws-prod-nodes-", d.Name, StringComparison.Ordinal));
         }
     }
 

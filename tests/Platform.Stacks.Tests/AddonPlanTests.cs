@@ -122,12 +122,14 @@ public class AddonPlanTests
     }
 
     [Fact]
-    public void TheInstalledAddonsComeInOneWaveBeforeTheGatewayAndObservability()
+    public void AddonsThatNeedOthersCrdsOrCertificatesComeInLaterWaves()
     {
         var waves = AwsProd().Waves;
 
-        Assert.Equal(["argocd", "awsLoadBalancerController", "calico", "certManager", "kyverno", "prometheus"], waves[0]);
         Assert.Equal(3, waves.Count);
+        Assert.Equal(["argocd", "awsLoadBalancerController", "calico", "certManager", "kyverno", "prometheus"], waves[0]);
+        Assert.Equal(["alloy", "envoyGateway", "grafana", "loki", "mimir", "tempo"], waves[1]);
+        Assert.Equal(["externalDns"], waves[2]);
     }
 
     [Theory]
@@ -156,6 +158,7 @@ public class AddonPlanTests
             ["platform-no-host-access", "platform-pinned-images", "platform-tenant-resources", "platform-tenant-placement"],
             Addon(prod, "kyverno").Objects.Select(o => o["metadata"]!["name"]!.GetValue<string>()));
         Assert.All(Addon(prod, "kyverno").Objects, p => Assert.Equal("Fail", p["spec"]!["failurePolicy"]!.GetValue<string>()));
+        Assert.Equal(4, Addon(staging, "kyverno").Objects.Count);
         Assert.All(Addon(staging, "kyverno").Objects, p => Assert.Equal("Ignore", p["spec"]!["failurePolicy"]!.GetValue<string>()));
         Assert.Equal(3, Addon(prod, "kyverno").Release!.Values["admissionController"]!["replicas"]!.GetValue<int>());
         Assert.Equal(1, Addon(staging, "kyverno").Release!.Values["admissionController"]!["replicas"]!.GetValue<int>());

@@ -87,7 +87,7 @@ public class ClusterSafetyPlanTests
     {
         var plan = Stacks.Valid(Stacks.GcpStaging().Replace("authorizedNetworks: [203.0.113.0/24]", "authorizedNetworks: [203.0.113.0/24]\n    networkPolicy: dataplaneV2", StringComparison.Ordinal));
 
-        Assert.Equal(new GkeNetworkPolicyPlan("dataplaneV2", "ADVANCED_DATAPATH", CalicoEnabled: false), plan.Cluster.Gke!.NetworkPolicy);
+        Assert.Equal(new GkeNetworkPolicyPlan("dataplaneV2", "ADVANCED_DATAPATH", CalicoEnabled: false, "PROVIDER_UNSPECIFIED"), plan.Cluster.Gke!.NetworkPolicy);
     }
 
     [Fact]
@@ -163,9 +163,11 @@ public class ClusterSafetyPlanTests
     {
         var plan = AwsProd();
 
-        Assert.Equal(
-            plan.NodePools.Select(p => new Planning.PoolReach(p.Name, "cluster-autoscaler (Helm release)", p.MinTotal, p.MaxTotal, p.MaxPodsPerNode)),
-            plan.Capacity.Reach);
+        // aws-prod: per zone system 1-2, general 2-8, compute 0-6, stateful 1-3, over three zones; every type there
+        // has 4 interfaces of 15 addresses, so the VPC CNI runs 4 × 14 + 2 = 58 pods a node.
+        Assert.Equal([(3, 6), (6, 24), (0, 18), (3, 9)], plan.Capacity.Reach.Select(r => (r.MinNodes, r.MaxNodes)));
+        Assert.All(plan.Capacity.Reach, r => Assert.Equal(58, r.PodsPerNode));
+        Assert.All(plan.Capacity.Reach, r => Assert.Equal("cluster-autoscaler (Helm release)", r.ScaledBy));
         var daemonSetPods = plan.Addons.Sum(a => a.PerNode.Pods);
         Assert.Equal(plan.Capacity.Reach.Sum(r => r.MaxNodes * (r.PodsPerNode - daemonSetPods)), plan.Capacity.Available.Pods);
     }
@@ -215,9 +217,12 @@ public class ClusterSafetyPlanTests
     public void PoolCloudNamesFitGkesFortyCharactersForTheLongestClusterName()
     {
         var name = new string('a', 40);
-        var pools = Stacks.Valid(Stacks.GcpStaging().Replace("platform:cluster:", $"platform:cluster:\n    name: {name}", StringComparison.Ordinal)).NodePools;
+        var plan = Stacks.Valid(Stacks.GcpStaging().Replace("platform:cluster:", $"platform:cluster:\n    name: {name}", StringComparison.Ordinal));
+        var pools = plan.NodePools;
 
+        Assert.Equal(name, plan.Cluster.Name);
         Assert.All(pools, p => Assert.InRange(p.Name.Length, 1, 40));
+        Assert.All(pools, p => Assert.StartsWith("aaaa", p.Name, StringComparison.Ordinal));
         Assert.Equal(pools.Count, pools.Select(p => p.Name).Distinct().Count());
     }
 
@@ -248,6 +253,7 @@ public class ClusterSafetyPlanTests
         var statements = policy.RootElement.GetProperty("Statement").EnumerateArray().ToDictionary(s => s.GetProperty("Sid").GetString()!);
 
         Assert.Equal([Admins, Deployer], key.Administrators);
+        Assert.Equal(["Administrators", "ClusterUse"], statements.Keys.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(statements["Administrators"].GetProperty("Action").EnumerateArray(), a => a.GetString() is "kms:Decrypt" or "kms:Encrypt");
         Assert.Equal("arn:aws:iam::123456789012:role/aws-prod-cluster", statements["ClusterUse"].GetProperty("Principal").GetProperty("AWS").GetString());
         Assert.Equal(["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:ListGrants"], statements["ClusterUse"].GetProperty("Action").EnumerateArray().Select(a => a.GetString()));

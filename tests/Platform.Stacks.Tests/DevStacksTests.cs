@@ -258,6 +258,21 @@ public sealed class DevStacksTests : IDisposable
         Assert.Contains("removed dev-half (expired 2026-11-22 08:00 UTC)", _out.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ADevStackDropsTheTemplatesDeletionProtectionAndClusterName()
+    {
+        var template = StackFileReader.Parse(
+            global::Platform.Stacks.Tests.Stacks.GcpStaging().Replace("platform:cluster:", "platform:cluster:\n    name: staging\n    deletionProtection: true", StringComparison.Ordinal),
+            "dev-x",
+            new());
+
+        var cluster = JsonNode.Parse(DevStackConfig.Build(template, "dev-x", "x", Now.AddHours(1))["platform:cluster"])!.AsObject();
+
+        Assert.False(cluster.ContainsKey("deletionProtection"));
+        Assert.False(cluster.ContainsKey("name"));
+        Assert.Equal("europe-west1", cluster["region"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("gcp", "gcloud container clusters get-credentials c --region r --project p")]
     [InlineData("aws", "aws eks update-kubeconfig --name c --region r")]
