@@ -52,7 +52,7 @@ public static class DevStackConfig
             .Where(v => !Replaced.Contains(v.Key, StringComparer.Ordinal))
             .Select(v => v.Key switch
             {
-                "platform:cluster" => new KeyValuePair<string, ConfigNode>(v.Key, Without(v.Value, "name")),
+                "platform:cluster" => new KeyValuePair<string, ConfigNode>(v.Key, Without(Without(v.Value, "name"), "deletionProtection")),
                 "platform:dns" => new KeyValuePair<string, ConfigNode>(v.Key, Prefixed(v.Value, "domain", stack)),
                 _ => v,
             })
