@@ -142,7 +142,7 @@ public static class PlatformCommand
         {
             if (result.GetValueOrDefault<int>() <= 0)
             {
-                result.AddError("--number must be a pull request number, above 0");
+                result.AddError($"--number '{result.GetValueOrDefault<int>()}' is not a pull request number; use a whole number above 0, e.g. 1234");
             }
         });
         var cloud = new Option<string>("--cloud") { Description = "where it runs; picks the stack file it starts from", DefaultValueFactory = _ => "gcp" };

@@ -70,12 +70,12 @@ public class ClusterSafetyPlanTests
     [Fact]
     public void EksPrivateEndpointRefusesAuthorizedNetworksItWouldIgnore() => Stacks.Rejects(
         Aws($"  privateEndpoint: true\n  authorizedNetworks: [203.0.113.0/24]\n  admins: [\"{Deployer}\"]"),
-        "platform:cluster.authorizedNetworks: are not used with privateEndpoint: true on aws (EKS's private endpoint is reached from inside the VPC); remove them or set privateEndpoint: false");
+        "platform:cluster.authorizedNetworks: [203.0.113.0/24] are not used with privateEndpoint: true on aws (EKS's private endpoint is reached from inside the VPC); remove them or set privateEndpoint: false");
 
     [Fact]
     public void EksRefusesAPodDensityTheVpcCniWouldNotHonour() => Stacks.Rejects(
         Aws($"  authorizedNetworks: [203.0.113.0/24]\n  admins: [\"{Deployer}\"]", "platform:network: { maxPodsPerNode: 110 }"),
-        "platform:network.maxPodsPerNode: is not used on aws: the VPC CNI sets pods per node by instance type (m6i.xlarge runs 58), and the plan uses that figure; remove it");
+        "platform:network.maxPodsPerNode: 110 is not used on aws: the VPC CNI sets pods per node by instance type (m6i.xlarge runs 58), and the plan uses that figure; remove it");
 
     [Fact]
     public void UnknownNetworkPolicyIsRejectedWithTheAllowedModes() => Stacks.Rejects(

@@ -24,7 +24,7 @@ public class DnsPlanTests
     [Fact]
     public void ARoute53ZoneIsAHostedZoneId() => Stacks.Rejects(
         Stacks.Config("platform:cloud: aws", Stacks.AwsCluster, "platform:dns: { domain: aws.example.com, zone: aws.example.com }"),
-        "platform:dns.zone: 'aws.example.com' is not the hosted zone's id, e.g. Z0123456789ABCDEFGHIJ");
+        "platform:dns.zone: 'aws.example.com' is not the hosted zone's id, e.g. Z0123456789ABCDEFGHIJ ('Z' then up to 31 uppercase letters and digits)");
 
     [Fact]
     public void ProdMustChooseItsIssuer() => Stacks.Rejects(

@@ -60,7 +60,7 @@ public sealed class PlatformCommandTests
     [InlineData("--name", "dev", "up")]
     [InlineData("run 'platform dev --help' for usage", "dev")]
     [InlineData("'nope'", "nope")]
-    [InlineData("--number must be a pull request number, above 0", "pr", "up", "--number", "0")]
+    [InlineData("--number '0' is not a pull request number; use a whole number above 0", "pr", "up", "--number", "0")]
     [InlineData("--number", "pr", "down")]
     public async Task BadCommandLinesExitSixtyFourNamingTheProblem(string expected, params string[] args)
     {

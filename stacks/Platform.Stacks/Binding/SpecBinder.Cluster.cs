@@ -158,7 +158,7 @@ public sealed partial class SpecBinder
         {
             if (_cloud == CloudKind.Aws && authorized.Count > 0)
             {
-                _diagnostics.Error(networksKey, "are not used with privateEndpoint: true on aws (EKS's private endpoint is reached from inside the VPC); remove them or set privateEndpoint: false");
+                _diagnostics.Error(networksKey, $"[{string.Join(", ", authorized)}] are not used with privateEndpoint: true on aws (EKS's private endpoint is reached from inside the VPC); remove them or set privateEndpoint: false");
             }
             else if (_cloud == CloudKind.Gcp && authorized.Count == 0)
             {
@@ -318,7 +318,7 @@ public sealed partial class SpecBinder
         OnlyFor(map, "nodesCidr", CloudKind.Gcp);
         if (_cloud == CloudKind.Aws && map is not null && map.Has("maxPodsPerNode"))
         {
-            _diagnostics.Error(map.Child("maxPodsPerNode"), "is not used on aws: the VPC CNI sets pods per node by instance type (m6i.xlarge runs 58), and the plan uses that figure; remove it");
+            _diagnostics.Error(map.Child("maxPodsPerNode"), $"{(maxPods is { } given ? $"{given} " : string.Empty)}is not used on aws: the VPC CNI sets pods per node by instance type (m6i.xlarge runs 58), and the plan uses that figure; remove it");
         }
 
         OnlyFor(map, "podsCidr", CloudKind.Gcp);

@@ -407,7 +407,7 @@ public sealed partial class SpecBinder
 
         if (email is not null && !email.Contains('@', StringComparison.Ordinal))
         {
-            _diagnostics.Error(map.Child("acmeEmail"), $"{MapReader.Show(email)} is not an e-mail address");
+            _diagnostics.Error(map.Child("acmeEmail"), $"{MapReader.Show(email)} is not an e-mail address; use one such as platform-team@example.com");
         }
 
         _sources[map.Child("domain")] = "config";
@@ -429,6 +429,9 @@ public sealed partial class SpecBinder
         }
 
         var example = _cloud == CloudKind.Gcp ? "the managed zone's name, e.g. prod-example-com" : "the hosted zone's id, e.g. Z0123456789ABCDEFGHIJ";
+        var rule = _cloud == CloudKind.Gcp
+            ? "lowercase letters, digits and '-', starting with a letter, at most 63 characters"
+            : "'Z' then up to 31 uppercase letters and digits";
         if (zone is null)
         {
             if (!map.Has("zone"))
@@ -442,7 +445,7 @@ public sealed partial class SpecBinder
         var valid = _cloud == CloudKind.Gcp ? CloudDnsZone().IsMatch(zone) : HostedZoneId().IsMatch(zone);
         if (!valid)
         {
-            _diagnostics.Error(key, $"{MapReader.Show(zone)} is not {example}");
+            _diagnostics.Error(key, $"{MapReader.Show(zone)} is not {example} ({rule})");
         }
     }
 
