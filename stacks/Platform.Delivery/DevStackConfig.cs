@@ -1,5 +1,7 @@
 using System.Globalization;
+using Platform.Stacks.Binding;
 using Platform.Stacks.Config;
+using Platform.Stacks.Planning;
 using Platform.Stacks.Model;
 
 namespace Platform.Delivery;
@@ -20,16 +22,16 @@ public static class DevStackConfig
     /// </summary>
     private static readonly string[] Replaced = ["platform:environment", "platform:expiresAt", "platform:owner", "platform:nodePools", "platform:tenants", "platform:slos"];
 
-    /// <summary>The stack tag holding a short-lived stack's expiry (<c>yyyy-MM-dd-HHmm</c>, UTC).</summary>
-    public const string ExpiresTag = "platform-expires-at";
+    /// <summary>The stack tag holding a short-lived stack's expiry, named and written like its cloud label.</summary>
+    public const string ExpiresTag = ResourceLabels.ExpiresAt;
 
-    /// <summary>The stack tag holding a short-lived stack's owner.</summary>
-    public const string OwnerTag = "platform-owner";
+    /// <summary>The stack tag holding a short-lived stack's owner, named like its cloud label.</summary>
+    public const string OwnerTag = ResourceLabels.Owner;
 
     /// <summary>The tags <c>dev up</c> and <c>pr up</c> set before the first update, so even a stack whose first update failed can be found.</summary>
     public static IReadOnlyDictionary<string, string> Tags(string owner, DateTimeOffset expiresAt) => new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [ExpiresTag] = expiresAt.UtcDateTime.ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture),
+        [ExpiresTag] = expiresAt.UtcDateTime.ToString(ResourceLabels.ExpiryFormat, CultureInfo.InvariantCulture),
         [OwnerTag] = owner,
     };
 
@@ -84,10 +86,10 @@ public static class DevStackConfig
         return new[] { outputs.GetValueOrDefault("owner"), tags.GetValueOrDefault(OwnerTag), config.GetValueOrDefault("platform:owner") }.FirstOrDefault(o => !string.IsNullOrEmpty(o));
     }
 
-    // The config's forms, and the label form (yyyy-MM-dd-HHmm) the program exports as the expiresAt output.
+    // The config's forms, and the label form the program exports as the expiresAt output and the tag holds.
     private static DateTimeOffset? Parse(string? text)
     {
-        string[] formats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd-HHmm"];
+        string[] formats = [.. SpecBinder.ExpiryFormats, ResourceLabels.ExpiryFormat];
         return !string.IsNullOrEmpty(text)
             && DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var expiry)
             ? expiry

@@ -52,10 +52,11 @@ public sealed partial record DevStacks(IStackWorkspace Workspace, string Project
             return await Report($"{templateFile} cannot be read", diagnostics.Items).ConfigureAwait(false);
         }
 
+        var expiresAt = Clock.GetUtcNow() + ttl;
         SortedDictionary<string, string> config;
         try
         {
-            config = DevStackConfig.Build(template, stack, owner, Clock.GetUtcNow() + ttl);
+            config = DevStackConfig.Build(template, stack, owner, expiresAt);
         }
         catch (InvalidOperationException error)
         {
@@ -75,11 +76,11 @@ public sealed partial record DevStacks(IStackWorkspace Workspace, string Project
         }
 
         var plan = result.Plan!;
-        await Err.WriteLineAsync($"{stack}: {plan.Cluster.Cloud.ToString().ToLowerInvariant()} cluster '{plan.Cluster.Name}', expires {Format(Clock.GetUtcNow() + ttl)}{CostText(plan)}").ConfigureAwait(false);
+        await Err.WriteLineAsync($"{stack}: {plan.Cluster.Cloud.ToString().ToLowerInvariant()} cluster '{plan.Cluster.Name}', expires {Format(expiresAt)}{CostText(plan)}").ConfigureAwait(false);
         await Workspace.SetConfigAsync(stack, config, cancellationToken).ConfigureAwait(false);
         try
         {
-            await Workspace.SetTagsAsync(stack, DevStackConfig.Tags(owner, Clock.GetUtcNow() + ttl), cancellationToken).ConfigureAwait(false);
+            await Workspace.SetTagsAsync(stack, DevStackConfig.Tags(owner, expiresAt), cancellationToken).ConfigureAwait(false);
         }
         catch (NotSupportedException)
         {
@@ -143,7 +144,7 @@ public sealed partial record DevStacks(IStackWorkspace Workspace, string Project
                 DevStackConfig.Owner(config, outputs, tags) ?? "—",
                 entry.LastUpdate is { } updated ? $"{Age(now - updated)} ago" : "never",
                 expiry is null ? "none" : expiry <= now ? $"expired {Age(now - expiry.Value)} ago" : $"in {Age(expiry.Value - now)}",
-                config.Count > 0 && plan?.Cost is { } cost ? string.Create(CultureInfo.InvariantCulture, $"{cost.MinPerHour}–{cost.MaxPerHour} {cost.Currency}/h") : "—",
+                config.Count > 0 && plan?.Cost is { } cost ? Range(cost) : "—",
             ]);
         }
 
@@ -255,9 +256,10 @@ public sealed partial record DevStacks(IStackWorkspace Workspace, string Project
         return InvalidConfig;
     }
 
-    private static string CostText(PlatformPlan plan) => plan.Cost is { } cost
-        ? string.Create(CultureInfo.InvariantCulture, $", estimated {cost.MinPerHour}–{cost.MaxPerHour} {cost.Currency}/h")
-        : string.Empty;
+    private static string CostText(PlatformPlan plan) => plan.Cost is { } cost ? $", estimated {Range(cost)}" : string.Empty;
+
+    private static string Range(Stacks.Cost.CostShape cost) =>
+        string.Create(CultureInfo.InvariantCulture, $"{cost.MinPerHour}–{cost.MaxPerHour} {cost.Currency}/h");
 
     private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
@@ -268,7 +270,8 @@ public sealed partial record DevStacks(IStackWorkspace Workspace, string Project
         _ => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, (int)span.TotalMinutes)}m"),
     };
 
-    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+    /// <summary>The first line of an engine error: the part that says what is wrong.</summary>
+    internal static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
     [GeneratedRegex("^[a-z]([a-z0-9-]{0,34}[a-z0-9])?$")]
     private static partial Regex NameRule();

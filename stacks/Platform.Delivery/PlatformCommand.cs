@@ -106,7 +106,7 @@ public static class PlatformCommand
         var name = new Option<string>("--name") { Description = "the dev cluster's name; the stack is dev-<name>", Required = true };
         var cloud = new Option<string>("--cloud") { Description = "where it runs; picks the stack file it starts from", DefaultValueFactory = _ => "gcp" };
         cloud.AcceptOnlyFromAmong("gcp", "aws", "existing");
-        var ttl = new Option<TimeSpan?>("--ttl") { Description = "how long it may live, e.g. 45m, 8h, 2d; at most 7d (default: 8h)", CustomParser = Ttl.Parse };
+        var ttl = new Option<TimeSpan?>("--ttl") { Description = $"how long it may live, e.g. 45m, 8h, 2d; at most {Ttl.Longest} (default: 8h)", CustomParser = Ttl.Parse };
         var from = new Option<string?>("--from") { Description = "the stack file to start from, relative to the project (default: per cloud)" };
         var owner = new Option<string?>("--owner") { Description = "who owns it; stamped on every cloud resource (default: the current user)" };
 
@@ -147,7 +147,7 @@ public static class PlatformCommand
         });
         var cloud = new Option<string>("--cloud") { Description = "where it runs; picks the stack file it starts from", DefaultValueFactory = _ => "gcp" };
         cloud.AcceptOnlyFromAmong("gcp", "aws", "existing");
-        var ttl = new Option<TimeSpan?>("--ttl") { Description = "how long it may live after this update, e.g. 2d; at most 7d (default: 3d)", CustomParser = Ttl.Parse };
+        var ttl = new Option<TimeSpan?>("--ttl") { Description = $"how long it may live after this update, e.g. 2d; at most {Ttl.Longest} (default: 3d)", CustomParser = Ttl.Parse };
         var owner = new Option<string?>("--owner") { Description = "who owns it, e.g. the pull request's author (default: the current user)" };
         var up = new Command("up", "Create or update the pr-<number> stack from the dev profile; each update moves its expiry on.") { number, cloud, ttl, owner };
         up.SetAction((parsed, token) => WithStacks(context, stderr, stdout, token, stacks =>
@@ -192,7 +192,7 @@ public static class PlatformCommand
         catch (Exception error) when (error is not OperationCanceledException)
         {
             // The engine's own message names what is missing: credentials, a backend login, a plugin.
-            await stderr.WriteLineAsync($"pulumi failed: {error.Message.Split('\n', 2)[0].Trim()}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"pulumi failed: {DevStacks.FirstLine(error.Message)}").ConfigureAwait(false);
             return DevStacks.Failed;
         }
     }

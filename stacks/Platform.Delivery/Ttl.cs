@@ -9,6 +9,9 @@ public static class Ttl
     /// <summary>A dev cluster's lifetime when <c>--ttl</c> is not given: a working day.</summary>
     public static readonly TimeSpan Default = TimeSpan.FromHours(8);
 
+    /// <summary><see cref="DevStacks.MaxTtl"/> as <c>--ttl</c> writes it, e.g. 7d.</summary>
+    public static string Longest => string.Create(CultureInfo.InvariantCulture, $"{DevStacks.MaxTtl.TotalDays}d");
+
     /// <summary>The lifetime in <paramref name="text"/>; null with the reason when it is not one.</summary>
     public static TimeSpan? TryParse(string text, out string? problem)
     {
@@ -32,7 +35,7 @@ public static class Ttl
 
             if (span is not null)
             {
-                problem = $"--ttl '{text}' is longer than 7d; a dev cluster must not outlive a week";
+                problem = $"--ttl '{text}' is longer than {Longest}; a dev cluster must not outlive a week";
                 return null;
             }
         }

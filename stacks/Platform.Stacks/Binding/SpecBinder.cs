@@ -236,6 +236,9 @@ public sealed partial class SpecBinder
         return owner;
     }
 
+    /// <summary>The forms <c>platform:expiresAt</c> accepts, all read as UTC.</summary>
+    public static IReadOnlyList<string> ExpiryFormats { get; } = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK"];
+
     private DateTimeOffset? BindExpiry()
     {
         var key = Key("expiresAt");
@@ -243,8 +246,7 @@ public sealed partial class SpecBinder
         DateTimeOffset? value = null;
         if (text is not null)
         {
-            string[] formats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mmK"];
-            if (DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+            if (DateTimeOffset.TryParseExact(text, [.. ExpiryFormats], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
             {
                 value = parsed;
                 _sources[key] = "config";

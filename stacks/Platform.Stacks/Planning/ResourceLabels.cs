@@ -23,6 +23,9 @@ public static class ResourceLabels
     /// <summary>When a dev stack may be destroyed, <c>yyyy-MM-dd-HHmm</c> in UTC.</summary>
     public const string ExpiresAt = "platform-expires-at";
 
+    /// <summary>How <see cref="ExpiresAt"/> writes the expiry: a label value may hold no ':' or 'T'.</summary>
+    public const string ExpiryFormat = "yyyy-MM-dd-HHmm";
+
     /// <summary>The labels of a stack, sorted by key.</summary>
     public static IReadOnlyDictionary<string, string> For(PlatformSpec spec)
     {
@@ -39,7 +42,7 @@ public static class ResourceLabels
 
         if (spec.ExpiresAt is { } expiry)
         {
-            labels[ExpiresAt] = expiry.UtcDateTime.ToString("yyyy-MM-dd-HHmm", CultureInfo.InvariantCulture);
+            labels[ExpiresAt] = expiry.UtcDateTime.ToString(ExpiryFormat, CultureInfo.InvariantCulture);
         }
 
         return labels;
