@@ -19,7 +19,8 @@ public static class AddonPlanner
         {
             var settings = spec.Addons.First(a => a.Name == definition.Name);
             var context = new AddonContext(spec, settings);
-            if (!settings.Enabled || definition.Delivery(context) == "disabled")
+            var mode = definition.Delivery(context);
+            if (!settings.Enabled || mode == "disabled")
             {
                 plans.Add(new AddonPlan(definition.Name, "disabled", settings.HighAvailability, [], [], []));
                 continue;
@@ -31,7 +32,6 @@ public static class AddonPlanner
             }
 
             definition.Validate(context, diagnostics);
-            var mode = definition.Delivery(context);
             var dependsOn = definition.DependsOn.Concat(definition.After)
                 .Where(d => plans.Any(p => p.Name == d && p.Releases.Count > 0))
                 .Select(d => AddonCatalog.Get(d).Release)

@@ -13,7 +13,7 @@ namespace Platform.Stacks.Addons;
 /// </summary>
 public sealed class Calico : AddonDefinition
 {
-    /// <summary>The chart repository of both charts.</summary>
+    /// <summary>The chart repository of both charts, which also write it out where Renovate reads their versions.</summary>
     public const string Repository = "https://docs.tigera.io/calico/charts";
 
     /// <summary>The pod range Calico hands out as the CNI, which the kind config in examples/ matches.</summary>

@@ -33,8 +33,7 @@ public sealed class Kyverno : AddonDefinition
     public override JsonObject Values(AddonContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var ha = context.HighAvailability;
-        var admission = Controller(context, ha ? 3 : 1, PriorityClasses.PlatformCritical, "admission-controller");
+        var admission = Controller(context, context.Replicas(3), PriorityClasses.PlatformCritical, "admission-controller");
         admission["container"] = new JsonObject { ["resources"] = ValueParts.Resources("100m", "128Mi", "384Mi") };
         // A private GKE control plane reaches nodes on 443 and 10250 only; serving the webhook on 10250 (inside the
         // pod's own network namespace) needs no extra firewall rule, as cert-manager does.
@@ -49,7 +48,7 @@ public sealed class Kyverno : AddonDefinition
         };
         foreach (var (key, component) in new[] { ("backgroundController", "background-controller"), ("cleanupController", "cleanup-controller"), ("reportsController", "reports-controller") })
         {
-            var controller = Controller(context, ha ? 2 : 1, PriorityClasses.Platform, component);
+            var controller = Controller(context, context.Replicas(), PriorityClasses.Platform, component);
             controller["resources"] = ValueParts.Resources("100m", "64Mi", "256Mi");
             values[key] = controller;
         }
@@ -132,7 +131,7 @@ public sealed class Kyverno : AddonDefinition
         var others = context.Replicas();
         return
         [
-            Workload.Pods("admission-controller", context.HighAvailability ? 3 : 1, 0.1m, 128),
+            Workload.Pods("admission-controller", context.Replicas(3), 0.1m, 128),
             Workload.Pods("background-controller", others, 0.1m, 64),
             Workload.Pods("cleanup-controller", others, 0.1m, 64),
             Workload.Pods("reports-controller", others, 0.1m, 64),

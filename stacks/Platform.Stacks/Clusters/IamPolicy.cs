@@ -229,7 +229,7 @@ public static class IamPolicy
         "kms:UntagResource", "kms:Update*",
     ];
 
-    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
+    private static JsonArray Strings(IEnumerable<string> values) => Manifests.Kube.Strings([.. values]);
     /// <summary>Lets an AWS service (e.g. <c>eks.amazonaws.com</c>) assume the role.</summary>
     public static string AssumeRoleByService(string service)
     {
