@@ -60,12 +60,7 @@ public static class ClusterAutoscaler
             ["podLabels"] = new JsonObject { [ComponentLabel] = Release },
             ["resources"] = ValueParts.Resources("100m", "300Mi", "600Mi"),
             ["nodeSelector"] = new JsonObject { [ProfileDefaults.PoolLabel] = "system" },
-            ["tolerations"] = new JsonArray(new JsonObject
-            {
-                ["key"] = "CriticalAddonsOnly",
-                ["operator"] = "Exists",
-                ["effect"] = "NoSchedule",
-            }),
+            ["tolerations"] = ValueParts.SystemPoolTolerations(),
             ["extraArgs"] = new JsonObject
             {
                 ["balance-similar-node-groups"] = true,
