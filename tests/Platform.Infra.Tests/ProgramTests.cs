@@ -36,16 +36,27 @@ public class ProgramTests
         Assert.Equal("acme-platform-prod.svc.id.goog", await Assert.IsAssignableFrom<Output<string>>(outputs["workloadIdentityPool"]).ValueAsync());
     }
 
+    /// <summary>Every committed and example stack, with the folder of its stack file (null: the repository root).</summary>
+    public static TheoryData<string, string?> CommittedStacks() => new()
+    {
+        { "staging", null },
+        { "prod", null },
+        { "aws-prod", "examples" },
+        { "local", "examples" },
+    };
+
+    /// <summary>Runs the program for a committed or example stack.</summary>
+    private static Task<(EchoMocks Mocks, IDictionary<string, object?> Outputs)> RunStackAsync(string stack, string? folder) =>
+        RunAsync(stack, StackConfig(stack, Folder(folder)));
+
+    private static string? Folder(string? folder) => folder is null ? null : Path.Combine(Repo.Root, folder);
+
     [Theory]
-    [InlineData("staging", null)]
-    [InlineData("prod", null)]
-    [InlineData("local", "examples")]
-    [InlineData("aws-prod", "examples")]
+    [MemberData(nameof(CommittedStacks))]
     public async Task ProgramExportsExactlyTheOutputsThePlanNames(string stack, string? folder)
     {
-        var path = folder is null ? null : Path.Combine(Repo.Root, folder);
-        var (_, outputs) = await RunAsync(stack, StackConfig(stack, path));
-        var plan = Stacks.Planner.PlanStackFile(path ?? Repo.Root, stack).Plan!;
+        var (_, outputs) = await RunStackAsync(stack, folder);
+        var plan = Stacks.Planner.PlanStackFile(Folder(folder) ?? Repo.Root, stack).Plan!;
 
         Assert.Equal(plan.Outputs, outputs.Keys.Order(StringComparer.Ordinal));
     }
@@ -106,14 +117,10 @@ public class ProgramTests
     }
 
     [Theory]
-    [InlineData("staging", null)]
-    [InlineData("prod", null)]
-    [InlineData("aws-prod", "examples")]
-    [InlineData("local", "examples")]
+    [MemberData(nameof(CommittedStacks))]
     public async Task EachStackRegistersExactlyThisManyResourcesOfEachType(string stack, string? folder)
     {
-        var path = folder is null ? null : Path.Combine(Repo.Root, folder);
-        var (mocks, _) = await RunAsync(stack, StackConfig(stack, path));
+        var (mocks, _) = await RunStackAsync(stack, folder);
 
         var counts = mocks.Registered.GroupBy(r => r.Type!).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
         Assert.Equal(ExpectedCounts[stack], counts);
@@ -175,7 +182,7 @@ public class ProgramTests
     [InlineData("aws-prod", "examples", "platform:aws:EksNodeGroup", 4)]
     public async Task TeardownRemovesTheAddonsNamespacesBeforeTheNodes(string stack, string? folder, string poolType, int pools)
     {
-        var (mocks, _) = await RunAsync(stack, StackConfig(stack, folder is null ? null : Path.Combine(Repo.Root, folder)));
+        var (mocks, _) = await RunStackAsync(stack, folder);
 
         // Pulumi deletes in reverse dependency order, and waits for each namespace to be gone: with the namespaces
         // depending on every pool and every release depending on its namespace, the namespaces (and the load
