@@ -279,7 +279,7 @@ public class ProgramTests
 
     /// <summary>
     /// The staging GKE stack with four pools: network, cluster, node identity with two roles, four pools, one provider; then
-    /// priority classes, tenants, Kyverno, cert-manager and Envoy Gateway with their objects, external-dns, and the
+    /// add-on namespaces, priority classes, tenants, Kyverno, cert-manager and Envoy Gateway with their objects, external-dns, and the
     /// Workload Identity of external-dns (Calico is GKE's own). Prod adds cert-manager's, for its DNS-01 challenges.
     /// </summary>
     private static readonly string[] Staging =
