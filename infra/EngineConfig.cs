@@ -13,7 +13,12 @@ internal static class EngineConfig
     /// </summary>
     public const string Variable = "PULUMI_CONFIG";
 
+    /// <summary>The list of keys whose values are secrets, which the plan reads as unreadable, as the render does.</summary>
+    public const string SecretKeysVariable = "PULUMI_CONFIG_SECRET_KEYS";
+
     /// <summary>The configuration of the running stack.</summary>
-    public static RawConfig Read() =>
-        EngineConfigReader.Parse(Deployment.Instance.StackName, Environment.GetEnvironmentVariable(Variable));
+    public static RawConfig Read() => EngineConfigReader.Parse(
+        Deployment.Instance.StackName,
+        Environment.GetEnvironmentVariable(Variable),
+        Environment.GetEnvironmentVariable(SecretKeysVariable));
 }

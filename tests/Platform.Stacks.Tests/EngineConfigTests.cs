@@ -43,4 +43,17 @@ public class EngineConfigTests
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Equal(20, result.Plan!.Spec.Tenants.Single().Quota.Pods);
     }
+
+    [Fact]
+    public void KeysTheEngineMarksSecretAreUnreadableToThePlanAsInTheRender()
+    {
+        const string Config = """{"platform:cluster":"{\"context\":\"kind\"}","platform:owner":"team-a","platform:receiverSecrets":"{\"oncall\":\"routing-key\"}"}""";
+
+        var raw = EngineConfigReader.Parse("staging", Config, """["platform:receiverSecrets","platform:owner"]""");
+
+        Assert.IsType<ConfigSecret>(raw.Get("platform:receiverSecrets"));
+        Assert.IsType<ConfigSecret>(raw.Get("platform:owner"));
+        Assert.IsType<ConfigMapping>(raw.Get("platform:cluster"));
+        Assert.Contains(Planner.Plan(raw).Errors, e => e.ToString() == $"platform:owner: {Binding.MapReader.SecretMessage}");
+    }
 }

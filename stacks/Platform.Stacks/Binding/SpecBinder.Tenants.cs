@@ -1,3 +1,4 @@
+using System.Globalization;
 using Platform.Stacks.Addons;
 using Platform.Stacks.Diagnostics;
 using Platform.Stacks.Model;
@@ -8,6 +9,12 @@ namespace Platform.Stacks.Binding;
 public sealed partial class SpecBinder
 {
     private static readonly string[] Windows = ["7d", "14d", "28d", "30d"];
+
+    /// <summary>
+    /// Latency thresholds a default indicator can count exactly: the bucket bounds, in milliseconds, of the Gateway
+    /// proxy's request-time histogram.
+    /// </summary>
+    public static IReadOnlyList<int> LatencyBuckets { get; } = [5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000];
 
     /// <summary>Namespaces a tenant may not take: Kubernetes' own and the add-ons'.</summary>
     public static IReadOnlySet<string> ReservedNamespaces { get; } = new SortedSet<string>(
@@ -194,6 +201,9 @@ public sealed partial class SpecBinder
             var serviceName = slo.String("service");
             var objective = slo.Decimal("objective", 90m, 99.999m);
             var window = slo.String("window");
+            var latency = slo.String("latency");
+            var good = slo.String("good");
+            var total = slo.String("total");
             slo.RejectUnknown();
             var tenant = tenantName is null ? null : tenantsByName.GetValueOrDefault(tenantName);
             if (tenantName is null && !slo.Has("tenant"))
@@ -224,15 +234,68 @@ public sealed partial class SpecBinder
                 _diagnostics.Error(slo.Child("window"), $"{MapReader.Show(window)} is not allowed; use {Suggest.OneOf(Windows)}");
             }
 
+            var latencyMs = latency is null ? null : LatencyThreshold(slo.Child("latency"), latency);
+            if (latencyMs is not null)
+            {
+                _sources[slo.Child("latency")] = "config";
+            }
+
+            CheckIndicator(slo, serviceName, latency, good, total);
             slos.Add(new SloSpec(
                 name,
                 tenantName ?? string.Empty,
                 Record(slo.Child("service"), serviceName),
                 objective ?? 99.9m,
-                PickRef(slo.Child("window"), window, "30d", "default")));
+                PickRef(slo.Child("window"), window, "30d", "default"),
+                latencyMs,
+                Record(slo.Child("good"), good),
+                Record(slo.Child("total"), total)));
             _sources[slo.Child("objective")] = "config";
         }
 
         return slos;
     }
+
+    private int? LatencyThreshold(string key, string text)
+    {
+        var allowed = string.Join(", ", LatencyBuckets.Select(b => $"{b}ms"));
+        if (!text.EndsWith("ms", StringComparison.Ordinal)
+            || !int.TryParse(text.AsSpan(0, text.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            || !LatencyBuckets.Contains(ms))
+        {
+            _diagnostics.Error(key, $"{MapReader.Show(text)} is not a threshold the Gateway's latency histogram counts; use one of {allowed}");
+            return null;
+        }
+
+        return ms;
+    }
+
+    private void CheckIndicator(MapReader slo, string? service, string? latency, string? good, string? total)
+    {
+        if ((good is null) != (total is null) && !slo.Has(good is null ? "good" : "total"))
+        {
+            var missing = good is null ? "good" : "total";
+            _diagnostics.Error(slo.Child(missing), "is required with its pair; give PromQL selectors of both the good and the total event counters, or neither to use the Gateway's metrics");
+        }
+
+        foreach (var (name, selector) in new[] { ("good", good), ("total", total) })
+        {
+            if (selector is not null && !CounterSelector().IsMatch(selector))
+            {
+                _diagnostics.Error(slo.Child(name), $"{MapReader.Show(selector)} is not a PromQL series selector; give a counter with optional label matchers, e.g. http_requests_total{{job=\"api\",code!~\"5..\"}}");
+            }
+        }
+
+        if (good is not null && total is not null && latency is not null)
+        {
+            _diagnostics.Error(slo.Child("latency"), "cannot be combined with good and total; the selectors already say which events are good");
+        }
+        else if (good is null && total is null && service is null && !slo.Has("service"))
+        {
+            _diagnostics.Error(slo.Child("service"), "is required unless good and total are given: the default indicator reads the Gateway's metrics for the service's HTTPRoute");
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[^{}]*\})?$""", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CounterSelector();
 }

@@ -18,7 +18,7 @@ public sealed partial class SpecBinder
 
     /// <summary>Every key the platform reads in its namespace, without the <c>platform:</c> prefix.</summary>
     public static IReadOnlyList<string> TopLevelKeys { get; } =
-        ["addons", "cloud", "cluster", "dns", "environment", "expiresAt", "gitops", "network", "nodePools", "owner", "slos", "tenants"];
+        ["addons", "alerting", "cloud", "cluster", "dns", "environment", "expiresAt", "gitops", "network", "nodePools", "owner", "receiverSecrets", "slos", "tenants"];
 
     private static readonly Dictionary<string, EnvironmentProfile> Environments = new(StringComparer.Ordinal)
     {
@@ -89,8 +89,9 @@ public sealed partial class SpecBinder
         var gitops = BindGitOps();
         var tenants = BindTenants(pools);
         var slos = BindSlos(tenants);
+        var alerting = BindAlerting(tenants);
         return new PlatformSpec(
-            _raw.Stack, _profile, _cloud, gcpProject, expiresAt, cluster, network, pools, addons, dns, gitops, tenants, slos, _sources, owner);
+            _raw.Stack, _profile, _cloud, gcpProject, expiresAt, cluster, network, pools, addons, dns, gitops, tenants, slos, _sources, owner, alerting);
     }
 
     private void CheckTopLevelKeys()

@@ -11,18 +11,30 @@ public static class EngineConfigReader
     /// <summary>Converts the engine's config object into a <see cref="RawConfig"/>.</summary>
     /// <param name="stack">The stack name.</param>
     /// <param name="engineConfigJson">JSON text such as <c>{"platform:cluster":"{\"name\":\"prod\"}"}</c>.</param>
-    public static RawConfig Parse(string stack, string? engineConfigJson)
+    /// <param name="secretKeysJson">
+    /// The engine's list of keys holding secrets (a JSON array), which are read as <see cref="ConfigSecret"/>: the
+    /// engine hands the program their values decrypted, but the plan must treat them exactly as the offline render
+    /// does, where they stay encrypted.
+    /// </param>
+    public static RawConfig Parse(string stack, string? engineConfigJson, string? secretKeysJson = null)
     {
         if (string.IsNullOrWhiteSpace(engineConfigJson))
         {
             return new RawConfig(stack, []);
         }
 
+        var secrets = new HashSet<string>(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(secretKeysJson))
+        {
+            using var keys = JsonDocument.Parse(secretKeysJson);
+            secrets.UnionWith(keys.RootElement.EnumerateArray().Select(k => k.GetString()!));
+        }
+
         using var document = JsonDocument.Parse(engineConfigJson);
         var values = new List<KeyValuePair<string, ConfigNode>>();
         foreach (var property in document.RootElement.EnumerateObject())
         {
-            values.Add(new(property.Name, FromTopLevel(property.Value)));
+            values.Add(new(property.Name, secrets.Contains(property.Name) ? new ConfigSecret() : FromTopLevel(property.Value)));
         }
 
         return new RawConfig(stack, values);

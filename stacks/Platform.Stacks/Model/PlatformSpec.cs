@@ -19,6 +19,7 @@ namespace Platform.Stacks.Model;
 /// <param name="Slos">SLOs sorted by name.</param>
 /// <param name="Sources">For each resolved key, where its value came from (config, profile:&lt;name&gt;, stack name, default).</param>
 /// <param name="Owner">Who owns the stack (<c>platform:owner</c>), stamped on its cloud resources. Optional.</param>
+/// <param name="Alerting">Where alerts go; null when not configured (alerts are then only visible in Alertmanager).</param>
 public sealed record PlatformSpec(
     string Stack,
     EnvironmentProfile Environment,
@@ -34,7 +35,8 @@ public sealed record PlatformSpec(
     IReadOnlyList<TenantSpec> Tenants,
     IReadOnlyList<SloSpec> Slos,
     IReadOnlyDictionary<string, string> Sources,
-    string? Owner = null)
+    string? Owner = null,
+    AlertingSpec? Alerting = null)
 {
     /// <summary>Base DNS domain for the shared Gateway and its certificate, or null.</summary>
     public string? DnsDomain => Dns?.Domain;
