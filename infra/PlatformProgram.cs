@@ -3,6 +3,7 @@ using Platform.Components.Aws;
 using Platform.Components.Gcp;
 using Platform.Components.Kubernetes;
 using Platform.Stacks;
+using Platform.Stacks.Binding;
 using Platform.Stacks.Clusters;
 using Platform.Stacks.Model;
 using Pulumi;
@@ -87,16 +88,22 @@ internal static class PlatformProgram
         }
 
         var releases = new Dictionary<string, Resource>(StringComparer.Ordinal);
+        var config = new Config(SpecBinder.Namespace);
         foreach (var addon in plan.Addons.Where(a => a.Installed))
         {
             // The cloud identity exists before the pods that use it start.
             Resource[] identity = addon.Identity is { } planned ? [cluster.Identity($"{name}-{addon.Release!.Name}", planned)] : [];
+            // So do the Secrets its pods mount, filled from secret config into the namespace the program owns.
+            var secrets = addon.ConfigSecrets.Select(secret => new SecretFromConfig(
+                $"{name}-{secret.Name}",
+                SecretFromConfigArgs.FromPlan(secret, config.RequireSecretObject<ImmutableDictionary<string, string>>(secret.ConfigKey)),
+                new ComponentResourceOptions { Provider = cluster.Provider, DependsOn = [.. own] })).ToList();
             foreach (var release in addon.Releases)
             {
                 releases[release.Name] = new HelmAddon($"{name}-{release.Name}", HelmAddonArgs.FromPlan(release, createNamespace: false), new ComponentResourceOptions
                 {
                     Provider = cluster.Provider,
-                    DependsOn = [.. own, .. cluster.Nodes, .. identity, .. release.DependsOn.Where(releases.ContainsKey).Select(d => releases[d])],
+                    DependsOn = [.. own, .. cluster.Nodes, .. identity, .. secrets, .. release.DependsOn.Where(releases.ContainsKey).Select(d => releases[d])],
                 });
             }
         }

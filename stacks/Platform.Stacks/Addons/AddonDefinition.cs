@@ -88,6 +88,9 @@ public abstract class AddonDefinition
     /// <summary>Its cloud identity (no static keys), or null when it needs no cloud access.</summary>
     public virtual Clusters.AddonIdentityPlan? Identity(AddonContext context) => null;
 
+    /// <summary>Secrets the program fills from secret config before the releases start (see <see cref="ConfigSecretPlan"/>).</summary>
+    public virtual IReadOnlyList<ConfigSecretPlan> Secrets(AddonContext context) => [];
+
     /// <summary>The pods it runs, with the requests its values set.</summary>
     public abstract IReadOnlyList<Workload> Workloads(AddonContext context);
 }

@@ -14,6 +14,7 @@ namespace Platform.Stacks.Addons;
 /// <param name="Workloads">The pods it runs, with the requests its values set.</param>
 /// <param name="Objects">Kubernetes objects it owns, applied after its releases.</param>
 /// <param name="Identity">Its cloud identity, created before its releases; null when it needs none.</param>
+/// <param name="Secrets">Secrets the program fills from secret config before its releases; null for none.</param>
 public sealed record AddonPlan(
     string Name,
     string Mode,
@@ -21,8 +22,12 @@ public sealed record AddonPlan(
     IReadOnlyList<HelmReleasePlan> Releases,
     IReadOnlyList<Workload> Workloads,
     IReadOnlyList<JsonObject> Objects,
-    Clusters.AddonIdentityPlan? Identity = null)
+    Clusters.AddonIdentityPlan? Identity = null,
+    IReadOnlyList<ConfigSecretPlan>? Secrets = null)
 {
+    /// <summary>The Secrets filled from secret config, none when it has none.</summary>
+    public IReadOnlyList<ConfigSecretPlan> ConfigSecrets => Secrets ?? [];
+
     /// <summary>The main release, or null.</summary>
     public HelmReleasePlan? Release => Releases.Count == 0 ? null : Releases[^1];
 

@@ -43,7 +43,8 @@ public static class AddonPlanner
                 mode == "managed" ? [] : definition.Releases(context, dependsOn),
                 definition.Workloads(context),
                 mode == "managed" ? [] : definition.Objects(context),
-                mode == "helm" ? definition.Identity(context) : null));
+                mode == "helm" ? definition.Identity(context) : null,
+                mode == "helm" ? definition.Secrets(context) : []));
         }
 
         return plans;

@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using Platform.Stacks.Addons;
+using Platform.Stacks.Clusters;
+using Platform.Stacks.Model;
+using Platform.Tests.Pulumi;
+using Pulumi;
+
+namespace Platform.Components.Kubernetes.Tests;
+
+public class SecretFromConfigTests
+{
+    private static readonly ConfigSecretPlan Planned = new("alertmanager-receivers", "monitoring", "receiverSecrets", ["chat", "oncall"]);
+
+    private static ClusterPlan Local => new("local", CloudKind.Existing, false, true, null, null, new ExistingClusterPlan("kind-platform", null));
+
+    private static async Task<EchoMocks> RunAsync(ImmutableDictionary<string, string> values)
+    {
+        var mocks = new EchoMocks();
+        await mocks.RunAsync(() =>
+        {
+            var cluster = new ExistingCluster("local", ExistingClusterArgs.FromPlan(Local));
+            _ = new SecretFromConfig("local-receivers", SecretFromConfigArgs.FromPlan(Planned, Output.CreateSecret(values)), new ComponentResourceOptions { Provider = cluster.Provider });
+            return new Dictionary<string, object?>();
+        }, "dev-local");
+        return mocks;
+    }
+
+    [Fact]
+    public async Task EachPlannedKeyBecomesADataKeyOfTheSecretInThePlannedNamespace()
+    {
+        var mocks = await RunAsync(ImmutableDictionary<string, string>.Empty.Add("chat", "https://hooks.example/a").Add("oncall", "key").Add("unused", "x"));
+
+        var secret = Assert.Single(mocks.OfType("kubernetes:core/v1:Secret"));
+        Assert.Equal("alertmanager-receivers", EchoMocks.Input(secret, "metadata.name"));
+        Assert.Equal("monitoring", EchoMocks.Input(secret, "metadata.namespace"));
+        var labels = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object>>(EchoMocks.Input(secret, "metadata.labels"));
+        Assert.Equal("platform", labels["app.kubernetes.io/managed-by"]);
+        Assert.Equal("https://hooks.example/a", EchoMocks.Input(secret, "stringData.chat"));
+        Assert.Equal("key", EchoMocks.Input(secret, "stringData.oncall"));
+        Assert.Null(EchoMocks.Input(secret, "stringData.unused"));
+        Assert.Equal("local-provider", mocks.OptionsOf("platform:kubernetes:SecretFromConfig", "local-receivers").Provider);
+    }
+
+    [Fact]
+    public async Task AMissingKeyStopsTheUpdateWithTheCommandThatSetsIt()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => RunAsync(ImmutableDictionary<string, string>.Empty.Add("chat", "https://hooks.example/a")));
+
+        Assert.Contains("platform:receiverSecrets.oncall is not set; set it with pulumi config set --secret --path 'platform:receiverSecrets.oncall' <value>", error.ToString(), StringComparison.Ordinal);
+    }
+}
