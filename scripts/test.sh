@@ -5,8 +5,11 @@
 #      the missing package; with PLATFORM_REQUIRE_PULUMI=1 (set by .ci/run when it adds the package
 #      folder) that is a failure too. Any other restore or build failure fails the run;
 #   2. runs every test project that restored; Pulumi mock tests are counted apart in the summary;
-#   3. renders the committed and example stacks twice, checks the renders are byte-identical, and
-#      lints the YAML with yamllint when it is installed;
+#   3. renders the committed and example stacks twice, checks the renders are byte-identical,
+#      lints the YAML with yamllint when it is installed, and checks every render's alert rules, their unit
+#      tests and the Alertmanager configuration with promtool and amtool (scripts/check-alerting) when they
+#      are installed; with PLATFORM_REQUIRE_ALERTING_CHECKS=1 (set by .ci/run where it installs them) their
+#      absence is a failure;
 #   4. lints the shell scripts with shellcheck and the workflows with actionlint when they are installed.
 set -euo pipefail
 
@@ -120,6 +123,17 @@ if command -v yamllint >/dev/null 2>&1; then
   fi
 else
   echo "SKIPPED yamllint: not installed (.ci/run installs it)"
+fi
+
+if command -v promtool >/dev/null 2>&1 && command -v amtool >/dev/null 2>&1; then
+  if ! scripts/check-alerting "$work"/a/*; then
+    failed=$((failed + 1))
+  fi
+elif [[ "${PLATFORM_REQUIRE_ALERTING_CHECKS:-0}" == 1 ]]; then
+  echo "promtool and amtool are required (PLATFORM_REQUIRE_ALERTING_CHECKS=1) but not installed" >&2
+  failed=$((failed + 1))
+else
+  echo "SKIPPED alerting checks: promtool and amtool are not installed (.ci/run installs them where it may)"
 fi
 
 echo "== lint"

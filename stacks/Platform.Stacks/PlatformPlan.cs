@@ -38,6 +38,13 @@ public sealed record PlatformPlan(
     /// <summary>The hourly cost shape, an estimate at list prices; null for an existing cluster.</summary>
     public CostShape? Cost => CostPlanner.Plan(Spec.Cloud, NodePools, Network);
 
+    /// <summary>
+    /// What the stack alerts on and where alerts go, when the monitoring stack is installed; the render writes it for
+    /// promtool and amtool. Null otherwise.
+    /// </summary>
+    public Alerting.AlertingPlan? Alerting =>
+        Addons.Any(a => a.Name == "prometheus" && a.Installed) ? Stacks.Alerting.AlertingPlan.For(Spec) : null;
+
     /// <summary>The Helm add-ons' install order as dependency waves (see <see cref="AddonWaves"/>).</summary>
     public IReadOnlyList<IReadOnlyList<string>> Waves => AddonWaves.Compute(Addons);
 

@@ -8,12 +8,29 @@ namespace Platform.Infra.Tests;
 
 public class ProgramTests
 {
-    private static string StackConfig(string stack, string? folder = null) =>
-        EngineConfigJson.FromStackFile(File.ReadAllText(Path.Combine(folder ?? Repo.Root, $"Pulumi.{stack}.yaml")));
+    /// <summary>
+    /// A committed stack's config as the engine hands it over, with the receiver secrets its alerting needs set as a
+    /// deploy would set them (with --secret), each to a stand-in value.
+    /// </summary>
+    private static string StackConfig(string stack, string? folder = null)
+    {
+        var text = File.ReadAllText(Path.Combine(folder ?? Repo.Root, $"Pulumi.{stack}.yaml"));
+        var receivers = Stacks.Planner.PlanStackFile(folder ?? Repo.Root, stack).Plan!.Addons.SelectMany(a => a.ConfigSecrets).SelectMany(s => s.Keys).ToList();
+        if (receivers.Count > 0)
+        {
+            text += $"  platform:receiverSecrets: {{ {string.Join(", ", receivers.Select(r => $"{r}: stand-in"))} }}\n";
+        }
 
-    private static async Task<(EchoMocks Mocks, IDictionary<string, object?> Outputs)> RunAsync(string stack, string engineConfigJson)
+        return EngineConfigJson.FromStackFile(text);
+    }
+
+    private static async Task<(EchoMocks Mocks, IDictionary<string, object?> Outputs)> RunAsync(string stack, string engineConfigJson, string? secretKeys = null)
     {
         Environment.SetEnvironmentVariable(EngineConfig.Variable, engineConfigJson);
+        // The engine lists the keys that hold secrets; receiver secrets are only ever set that way.
+        Environment.SetEnvironmentVariable(
+            EngineConfig.SecretKeysVariable,
+            secretKeys ?? (engineConfigJson.Contains("\"platform:receiverSecrets\"", StringComparison.Ordinal) ? """["platform:receiverSecrets"]""" : null));
         var mocks = new EchoMocks();
         var (_, outputs) = await mocks.RunAsync(PlatformProgram.Run, stack);
         return (mocks, outputs);
@@ -77,7 +94,7 @@ public class ProgramTests
         var (mocks, outputs) = await RunAsync("local", StackConfig("local", Repo.Examples));
 
         Assert.Equal(
-            [.. Enumerable.Repeat("kubernetes:helm.sh/v3:Release", 3), .. Enumerable.Repeat("kubernetes:yaml/v2:ConfigGroup", 6), "pulumi:providers:kubernetes"],
+            [.. Enumerable.Repeat("kubernetes:helm.sh/v3:Release", 4), .. Enumerable.Repeat("kubernetes:yaml/v2:ConfigGroup", 7), "pulumi:providers:kubernetes"],
             mocks.CustomResources.Select(r => r.Type).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(mocks.Registered, r => r.Type!.StartsWith("gcp:", StringComparison.Ordinal) || r.Type.StartsWith("aws:", StringComparison.Ordinal));
         Assert.Equal("kind-platform", await Assert.IsAssignableFrom<Output<string>>(outputs["kubeContext"]).ValueAsync());
@@ -212,6 +229,37 @@ public class ProgramTests
         Assert.Contains(("platform:kubernetes:ManifestBundle", "prod-addon-namespaces"), dependencies);
     }
 
+    /// <summary>Prod, whose alerting names three receivers, with the given receiver secrets.</summary>
+    private static string ProdWithReceiverSecrets(string secrets) => EngineConfigJson.FromStackFile(
+        File.ReadAllText(Path.Combine(Repo.Root, "Pulumi.prod.yaml")) + $"  platform:receiverSecrets: {secrets}\n");
+
+    [Fact]
+    public async Task AlertReceiversSecretsReachAlertmanagerOnlyThroughASecretMadeBeforeTheRelease()
+    {
+        var (mocks, _) = await RunAsync("prod", ProdWithReceiverSecrets("""{ oncall: "routing-key", platform-chat: "https://hooks.slack.example/T0", payments-chat: "https://hooks.slack.example/T1" }"""));
+
+        var secret = Assert.Single(mocks.OfType("kubernetes:core/v1:Secret"));
+        Assert.Equal("alertmanager-receivers", EchoMocks.Input(secret, "metadata.name"));
+        Assert.Equal("monitoring", EchoMocks.Input(secret, "metadata.namespace"));
+        Assert.Equal("routing-key", EchoMocks.Input(secret, "stringData.oncall"));
+        Assert.Equal("https://hooks.slack.example/T0", EchoMocks.Input(secret, "stringData.platform-chat"));
+        Assert.Equal("https://hooks.slack.example/T1", EchoMocks.Input(secret, "stringData.payments-chat"));
+        var release = mocks.OptionsOf("platform:kubernetes:HelmAddon", "prod-kube-prometheus-stack");
+        Assert.Contains(("platform:kubernetes:SecretFromConfig", "prod-alertmanager-receivers"), await release.DependenciesAsync());
+        Assert.Contains(("platform:kubernetes:ManifestBundle", "prod-addon-namespaces"), await mocks.OptionsOf("platform:kubernetes:SecretFromConfig", "prod-alertmanager-receivers").DependenciesAsync());
+        var values = System.Text.Json.JsonSerializer.Serialize(EchoMocks.Input(Assert.Single(mocks.OfType("kubernetes:helm.sh/v3:Release"), r => (string)EchoMocks.Input(r, "name")! == "kube-prometheus-stack"), "values"));
+        Assert.DoesNotContain("routing-key", values, StringComparison.Ordinal);
+        Assert.Contains("/etc/alertmanager/secrets/alertmanager-receivers/oncall", values, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AReceiverWithoutItsSecretStopsTheUpdateNamingTheKeyToSet()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => RunAsync("prod", ProdWithReceiverSecrets("""{ oncall: "routing-key", platform-chat: "https://hooks.slack.example/T0" }""")));
+
+        Assert.Contains("platform:receiverSecrets.payments-chat is not set; set it with pulumi config set --secret --path 'platform:receiverSecrets.payments-chat' <value>", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task OnEksTheOperatorWaitsForCalicosCrdsAndEveryAddonForCoreDns()
     {
@@ -228,7 +276,7 @@ public class ProgramTests
         var (mocks, _) = await RunAsync("prod", StackConfig("prod"));
 
         var installed = mocks.OfType("kubernetes:helm.sh/v3:Release").Select(r => (string)EchoMocks.Input(r, "name")!);
-        Assert.Equal(["cert-manager", "envoy-gateway", "external-dns", "kyverno"], installed.Order(StringComparer.Ordinal));
+        Assert.Equal(["cert-manager", "envoy-gateway", "external-dns", "kube-prometheus-stack", "kyverno"], installed.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -279,8 +327,10 @@ public class ProgramTests
 
     /// <summary>
     /// The staging GKE stack with four pools: network, cluster, node identity with two roles, four pools, one provider; then
-    /// add-on namespaces, priority classes, tenants, Kyverno, cert-manager and Envoy Gateway with their objects, external-dns, and the
-    /// Workload Identity of external-dns (Calico is GKE's own). Prod adds cert-manager's, for its DNS-01 challenges.
+    /// add-on namespaces, priority classes, tenants, Kyverno, cert-manager, Envoy Gateway and kube-prometheus-stack with their
+    /// objects, external-dns, and the
+    /// Workload Identity of external-dns (Calico is GKE's own). Prod adds cert-manager's, for its DNS-01 challenges, and the
+    /// Secret of its alert receivers.
     /// </summary>
     private static readonly string[] Staging =
     [
@@ -294,14 +344,14 @@ public class ProgramTests
         "gcp:projects/iAMMember:IAMMember 3",
         "gcp:serviceaccount/account:Account 2",
         "gcp:serviceaccount/iAMMember:IAMMember 1",
-        "kubernetes:helm.sh/v3:Release 4",
-        "kubernetes:yaml/v2:ConfigGroup 6",
+        "kubernetes:helm.sh/v3:Release 5",
+        "kubernetes:yaml/v2:ConfigGroup 7",
         "platform:gcp:GkeCluster 1",
         "platform:gcp:GkeNetwork 1",
         "platform:gcp:GkeNodePool 4",
         "platform:gcp:WorkloadIdentity 1",
-        "platform:kubernetes:HelmAddon 4",
-        "platform:kubernetes:ManifestBundle 6",
+        "platform:kubernetes:HelmAddon 5",
+        "platform:kubernetes:ManifestBundle 7",
         "pulumi:providers:kubernetes 1",
     ];
 
@@ -320,14 +370,16 @@ public class ProgramTests
             "gcp:projects/iAMMember:IAMMember 3",
             "gcp:serviceaccount/account:Account 3",
             "gcp:serviceaccount/iAMMember:IAMMember 2",
-            "kubernetes:helm.sh/v3:Release 4",
-            "kubernetes:yaml/v2:ConfigGroup 6",
+            "kubernetes:core/v1:Secret 1",
+            "kubernetes:helm.sh/v3:Release 5",
+            "kubernetes:yaml/v2:ConfigGroup 7",
             "platform:gcp:GkeCluster 1",
             "platform:gcp:GkeNetwork 1",
             "platform:gcp:GkeNodePool 4",
             "platform:gcp:WorkloadIdentity 2",
-            "platform:kubernetes:HelmAddon 4",
-            "platform:kubernetes:ManifestBundle 6",
+            "platform:kubernetes:HelmAddon 5",
+            "platform:kubernetes:ManifestBundle 7",
+            "platform:kubernetes:SecretFromConfig 1",
             "pulumi:providers:kubernetes 1",
         ],
         ["aws-prod"] =
@@ -353,24 +405,24 @@ public class ProgramTests
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment 5",
             "aws:kms/alias:Alias 1",
             "aws:kms/key:Key 1",
-            "kubernetes:helm.sh/v3:Release 8",
-            "kubernetes:yaml/v2:ConfigGroup 6",
+            "kubernetes:helm.sh/v3:Release 9",
+            "kubernetes:yaml/v2:ConfigGroup 7",
             "platform:aws:AddonIdentity 4",
             "platform:aws:EksCluster 1",
             "platform:aws:EksNetwork 1",
             "platform:aws:EksNodeAddons 1",
             "platform:aws:EksNodeGroup 4",
-            "platform:kubernetes:HelmAddon 8",
-            "platform:kubernetes:ManifestBundle 6",
+            "platform:kubernetes:HelmAddon 9",
+            "platform:kubernetes:ManifestBundle 7",
             "pulumi:providers:kubernetes 1",
         ],
         ["local"] =
         [
-            "kubernetes:helm.sh/v3:Release 3",
-            "kubernetes:yaml/v2:ConfigGroup 6",
+            "kubernetes:helm.sh/v3:Release 4",
+            "kubernetes:yaml/v2:ConfigGroup 7",
             "platform:cluster:ExistingCluster 1",
-            "platform:kubernetes:HelmAddon 3",
-            "platform:kubernetes:ManifestBundle 6",
+            "platform:kubernetes:HelmAddon 4",
+            "platform:kubernetes:ManifestBundle 7",
             "pulumi:providers:kubernetes 1",
         ],
     };

@@ -107,7 +107,7 @@ public class AddonPlanTests
     {
         var planned = Prod().Addons.Where(a => a.Mode == "planned").Select(a => a.Name);
 
-        Assert.Equal(["prometheus", "argocd", "loki", "tempo", "mimir", "alloy", "grafana"], planned);
+        Assert.Equal(["argocd", "loki", "tempo", "mimir", "alloy", "grafana"], planned);
         Assert.All(Prod().Addons.Where(a => a.Mode == "planned"), a => Assert.False(a.Installed));
     }
 
@@ -165,12 +165,13 @@ public class AddonPlanTests
     }
 
     [Fact]
-    public void HostAccessIsAllowedOnlyInTheSystemAndCniNamespaces()
+    public void HostAccessIsAllowedOnlyInTheSystemCniAndNodeExporterNamespaces()
     {
         var rule = Policy(AwsProd(), "platform-no-host-access")["spec"]!["rules"]![0]!;
 
+        // monitoring holds node-exporter, and only the Prometheus stack: the LGTM stack is in observability.
         Assert.Equal(
-            ["calico-system", "kube-node-lease", "kube-public", "kube-system", "tigera-operator"],
+            ["calico-system", "kube-node-lease", "kube-public", "kube-system", "monitoring", "tigera-operator"],
             rule["exclude"]!["any"]![0]!["resources"]!["namespaces"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal("false", rule["validate"]!["pattern"]!["spec"]!["=(hostNetwork)"]!.GetValue<string>());
     }
@@ -331,7 +332,7 @@ public class AddonPlanTests
             .Select(g => $"{g.Key} {g.Count()}");
 
         Assert.Equal(
-            ["Certificate 2", "ClusterIssuer 4", "ClusterPolicy 4", "EnvoyProxy 1", "Gateway 1", "GatewayClass 1", "HTTPRoute 1", "LimitRange 3", "Namespace 7", "NetworkPolicy 15", "PriorityClass 5", "ResourceQuota 3", "Role 3", "RoleBinding 3"],
+            ["Certificate 2", "ClusterIssuer 4", "ClusterPolicy 4", "EnvoyProxy 1", "Gateway 1", "GatewayClass 1", "HTTPRoute 1", "LimitRange 3", "Namespace 8", "NetworkPolicy 15", "PodMonitor 1", "PriorityClass 5", "PrometheusRule 3", "ResourceQuota 3", "Role 3", "RoleBinding 3", "ServiceMonitor 1"],
             kinds);
     }
 }

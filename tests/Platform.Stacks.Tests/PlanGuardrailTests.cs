@@ -67,6 +67,15 @@ public class PlanGuardrailTests
     }
 
     [Fact]
+    public void AVolumeClaimsStorageRequestIsNotMistakenForAPodsResources()
+    {
+        var volume = JsonNode.Parse("""{"volumeClaimTemplate":{"spec":{"resources":{"requests":{"storage":"10Gi"}}}}}""")!;
+
+        Assert.Empty(Check(WithCertManager(a => WithValues(a, v => v["storage"] = volume.DeepClone()))));
+        Assert.Single(Check(WithCertManager(a => WithValues(a, v => v["storage"] = JsonNode.Parse("""{"resources":{"requests":{"storage":"10Gi"}}}""")))));
+    }
+
+    [Fact]
     public void APodRunningAddonWhoseValuesSetNoResourcesIsRefused()
     {
         var errors = Check(WithCertManager(a => a with { Releases = [a.Release! with { Values = new JsonObject { ["crds"] = new JsonObject { ["enabled"] = true } } }] }));

@@ -69,14 +69,14 @@ public class ValidationRuleTests
     [Fact]
     public void TenantQuotaAboveWhatItsPoolsHoldIsRejected() => Stacks.Rejects(
         Stacks.GcpStaging("platform:tenants:\n  payments:\n    quota: { cpu: \"500\", memory: 64Gi, pods: 100 }"),
-        "platform:tenants.payments.quota.cpu: 500 is more than its pools (general) hold at max size (44.64 CPU); short by 455.36 CPU; lower the quota or raise the pools' maxNodes");
+        "platform:tenants.payments.quota.cpu: 500 is more than its pools (general) hold at max size (45.24 CPU); short by 454.76 CPU; lower the quota or raise the pools' maxNodes");
 
     [Fact]
     public void PoolsThatCannotHoldAllQuotasAndAddonsReportTheShortfall() => Stacks.Rejects(
         Stacks.GcpStaging(
             "platform:nodePools:\n  compute: { enabled: false }\n  stateful: { enabled: false }",
-            "platform:tenants:\n  a: { quota: { cpu: \"31\", memory: 40Gi } }\n  b: { quota: { cpu: \"31\", memory: 40Gi } }"),
-        "platform:nodePools: at their largest the pools hold 66.96 CPU, 234.04 GiB memory, 1944 pods but tenant quotas (62 CPU, 80 GiB memory, 200 pods) and add-ons (5.3 CPU, 13.13 GiB memory, 32 pods) ask for 67.3 CPU, 93.13 GiB memory, 232 pods; short by 0.34 CPU; raise maxNodes or use larger machine types");
+            "platform:tenants:\n  a: { quota: { cpu: \"31.5\", memory: 40Gi } }\n  b: { quota: { cpu: \"31.5\", memory: 40Gi } }"),
+        "platform:nodePools: at their largest the pools hold 67.86 CPU, 233.82 GiB memory, 1944 pods but tenant quotas (63 CPU, 80 GiB memory, 200 pods) and add-ons (5 CPU, 11.5 GiB memory, 32 pods) ask for 68 CPU, 91.5 GiB memory, 232 pods; short by 0.14 CPU; raise maxNodes or use larger machine types");
 
     [Fact]
     public void ServiceReplicasAboveTheTenantQuotaAreRejected() => Stacks.Rejects(

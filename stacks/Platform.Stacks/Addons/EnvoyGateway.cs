@@ -23,8 +23,11 @@ public sealed class EnvoyGateway : AddonDefinition
     /// <summary>The controller name the chart's Envoy Gateway watches GatewayClasses for.</summary>
     public const string ControllerName = "gateway.envoyproxy.io/gatewayclass-controller";
 
-    /// <summary>A label on the proxy pods that their zone spread selects on.</summary>
+    /// <summary>A label on the proxy pods that their zone spread and metrics scrape select on.</summary>
     public const string ProxyLabel = "platform/component";
+
+    /// <summary>The value of <see cref="ProxyLabel"/> on the proxy pods.</summary>
+    public const string ProxyComponent = "gateway-proxy";
 
     /// <inheritdoc />
     public override string Name => "envoyGateway";
@@ -143,14 +146,14 @@ public sealed class EnvoyGateway : AddonDefinition
 
         var pod = new JsonObject
         {
-            ["labels"] = new JsonObject { [ProxyLabel] = "gateway-proxy" },
+            ["labels"] = new JsonObject { [ProxyLabel] = ProxyComponent },
             ["priorityClassName"] = PriorityClasses.PlatformCritical,
             ["tolerations"] = ValueParts.SystemPoolTolerations(),
             ["affinity"] = ValueParts.PreferSystemPool(),
         };
         if (context.HighAvailability)
         {
-            pod["topologySpreadConstraints"] = ValueParts.ZoneSpread((ProxyLabel, "gateway-proxy"));
+            pod["topologySpreadConstraints"] = ValueParts.ZoneSpread((ProxyLabel, ProxyComponent));
         }
 
         var kubernetes = new JsonObject

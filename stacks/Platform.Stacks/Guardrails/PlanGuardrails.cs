@@ -60,7 +60,10 @@ public static partial class PlanGuardrails
             }
         }
 
-        foreach (var (path, resources) in Objects(release.Values, string.Empty).Where(o => o.Path.EndsWith("resources", StringComparison.Ordinal)))
+        // A volume claim's resources (a storage request) are not a pod's.
+        var podResources = Objects(release.Values, string.Empty)
+            .Where(o => o.Path.EndsWith("resources", StringComparison.Ordinal) && !o.Path.Contains("volumeClaimTemplate.", StringComparison.Ordinal));
+        foreach (var (path, resources) in podResources)
         {
             var missing = new[] { "requests.cpu", "requests.memory", "limits.memory" }
                 .Where(part => resources[part.Split('.')[0]]?[part.Split('.')[1]] is null)

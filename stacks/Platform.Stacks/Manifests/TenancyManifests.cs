@@ -166,7 +166,7 @@ public static class TenancyManifests
 
         if (spec.IsEnabled("prometheus"))
         {
-            yield return AllowFromNamespace("allow-from-monitoring", ns, Addons.AddonCatalog.ObservabilityNamespace, labels.DeepClone().AsObject());
+            yield return AllowFromNamespace("allow-from-monitoring", ns, Addons.AddonCatalog.Get("prometheus").Namespace, labels.DeepClone().AsObject());
         }
 
         if (tenant.Group is { Length: > 0 } group)

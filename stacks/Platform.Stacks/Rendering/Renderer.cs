@@ -3,13 +3,14 @@ using System.Text;
 namespace Platform.Stacks.Rendering;
 
 /// <summary>
-/// The offline render: every file a plan produces (summary.md, plan.json, manifests/, helm/), as relative path to
+/// The offline render: every file a plan produces (summary.md, plan.json, manifests/, helm/, and alerting/ with the
+/// rule files, their promtool tests and the Alertmanager configuration), as relative path to
 /// content. Pure and deterministic, so two renders of the same config are byte-identical.
 /// </summary>
 public static class Renderer
 {
     /// <summary>The generated folders and files a render owns inside its output folder.</summary>
-    public static IReadOnlyList<string> OwnedEntries { get; } = ["summary.md", "plan.json", "manifests", "helm"];
+    public static IReadOnlyList<string> OwnedEntries { get; } = ["summary.md", "plan.json", "manifests", "helm", "alerting"];
 
     /// <summary>Renders every file of the plan, keyed by relative path with '/' separators, sorted.</summary>
     public static SortedDictionary<string, string> Render(PlatformPlan plan)
@@ -28,6 +29,17 @@ public static class Renderer
         foreach (var release in plan.Releases)
         {
             files[release.ValuesFile] = YamlText.Document(release.Values);
+        }
+
+        if (plan.Alerting is { } alerting)
+        {
+            foreach (var rule in alerting.Rules)
+            {
+                files[$"alerting/rules/{rule.FileName}"] = YamlText.Document(rule.Rules);
+                files[$"alerting/tests/{rule.TestFileName}"] = YamlText.Document(rule.Tests);
+            }
+
+            files["alerting/alertmanager.yaml"] = YamlText.Document(alerting.Alertmanager);
         }
 
         return files;

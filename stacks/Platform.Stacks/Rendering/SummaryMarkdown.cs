@@ -53,6 +53,26 @@ public static class SummaryMarkdown
                 return $"| {tenant.Name} | {tenant.Quota.Cpu} | {tenant.Quota.Memory} | {tenant.Quota.Pods} | {string.Join(", ", tenant.Pools.Select(Lower))} | {(replicas.Count == 0 ? "—" : string.Join(", ", replicas))} |";
             }));
 
+        Table(
+            text,
+            "SLOs",
+            "| SLO | tenant / service | indicator | objective | window | pages (critical) at burn rate | tickets (warning) at burn rate |\n| --- | --- | --- | ---: | --- | --- | --- |",
+            spec.Slos.Select(slo =>
+            {
+                var tiers = Alerting.SloRules.Tiers(slo);
+                string Rates(string severity) => string.Join(", ", tiers.Where(t => t.Severity == severity).Select(t => $"{Alerting.Promql.Number(t.Factor)}× over {t.Long}"));
+                var indicator = slo.Kind switch
+                {
+                    "latency" => $"Gateway: answered within {slo.LatencyMs}ms",
+                    "availability" => "Gateway: answered without a 5xx",
+                    _ => "own counters",
+                };
+                return $"| {slo.Name} | {slo.Tenant}{(slo.Service is null ? string.Empty : $" / {slo.Service}")} | {indicator} | {Alerting.Promql.Number(slo.Objective)}% | {slo.Window} | {Rates(Alerting.Severities.Critical)} | {Rates(Alerting.Severities.Warning)} |";
+            }));
+        Line(text, "## Alerting");
+        Line(text);
+        Line(text, AlertingLine(plan));
+        Line(text);
         Line(text, "## Capacity");
         Line(text);
         var capacity = plan.Capacity;
@@ -106,6 +126,30 @@ public static class SummaryMarkdown
         return string.Create(
             CultureInfo.InvariantCulture,
             $"Estimated ${cost.MinPerHour}–${cost.MaxPerHour} {cost.Currency} an hour at {cost.PriceRegion} on-demand list prices of {cost.PricesAsOf}: control plane ${cost.ControlPlanePerHour}, NAT ${cost.NatPerHour}, {pools}. Leaves out {string.Join(", ", cost.Excludes)}.");
+    }
+
+    private static string AlertingLine(PlatformPlan plan)
+    {
+        if (plan.Alerting is not { } alerting)
+        {
+            return "None: the monitoring stack (prometheus) is not installed, so no rule is evaluated.";
+        }
+
+        var rules = $"{alerting.Rules.Count} rule files (alerting/rules/), each with its promtool tests (alerting/tests/).";
+        var spec = plan.Spec;
+        if (spec.Environment == EnvironmentProfile.Dev)
+        {
+            return $"{rules} A dev stack sends every alert to the null receiver.";
+        }
+
+        if (spec.Alerting is not { } routes)
+        {
+            return $"{rules} No receivers are configured (platform:alerting), so alerts are only seen in Alertmanager.";
+        }
+
+        var teams = routes.Teams.Select(t => $"team {t.Team}: critical → {t.Critical ?? routes.Critical ?? "dropped"}, warning → {t.Warning ?? routes.Warning ?? "dropped"}");
+        var receivers = string.Join(", ", routes.Receivers.Select(r => $"{r.Name} ({r.Kind})"));
+        return $"{rules} Critical → {routes.Critical ?? "dropped"}, warning → {routes.Warning ?? "dropped"}{string.Concat(teams.Select(t => $"; {t}"))}. Receivers: {receivers}; their secrets come from platform:receiverSecrets.";
     }
 
     private static string Endpoint(bool privateOnly, IReadOnlyList<string> networks) => privateOnly
