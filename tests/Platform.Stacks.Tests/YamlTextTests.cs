@@ -23,6 +23,11 @@ public class YamlTextTests
     [InlineData("*alias")]
     [InlineData(" padded ")]
     [InlineData("line\nbreak")]
+    [InlineData("script\n  indented\n\nafter a blank line\n")]
+    [InlineData("ends with two breaks\n\n")]
+    [InlineData("trailing space \nnext")]
+    [InlineData(" leading space\nnext")]
+    [InlineData("\nstarts with a break")]
     [InlineData("ünïcødé")]
     [InlineData("plain-text")]
     [InlineData("team-payments@example.com")]
@@ -63,4 +68,11 @@ public class YamlTextTests
 
         Assert.Equal("---\nspec:\n  items:\n    - a: 1\n      b: false\n    - x\n  empty: {}\n  none: []\n", yaml);
     }
+
+    [Theory]
+    [InlineData("a\nb", "v: |-\n  a\n  b\n")]
+    [InlineData("a\n\n  b\n", "v: |\n  a\n\n    b\n")]
+    [InlineData("a \nb", "v: \"a \\nb\"\n")]
+    public void AMultiLineStringIsALiteralBlockWhenItReadsBackUnchanged(string value, string expected) =>
+        Assert.Equal("---\n" + expected, YamlText.Document(new JsonObject { ["v"] = value }));
 }

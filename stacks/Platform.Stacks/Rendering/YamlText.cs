@@ -89,10 +89,47 @@ public static partial class YamlText
                 builder.Append('\n');
                 WriteSequence(builder, items, indent + 2);
                 break;
+            case JsonValue text when text.GetValueKind() == JsonValueKind.String && BlockStyle(text.GetValue<string>()) is { } header:
+                // A multi-line string (a script, a template) as a literal block, as a person would write it.
+                var lines = text.GetValue<string>().TrimEnd('\n').Split('\n');
+                builder.Append(' ').Append(header).Append('\n');
+                foreach (var line in lines)
+                {
+                    if (line.Length > 0)
+                    {
+                        builder.Append(' ', indent + 2).Append(line);
+                    }
+
+                    builder.Append('\n');
+                }
+
+                break;
             default:
                 builder.Append(' ').Append(ScalarOf(value)).Append('\n');
                 break;
         }
+    }
+
+    /// <summary>
+    /// The literal block header for a multi-line string that reads back unchanged as one (<c>|-</c> without a final
+    /// line break, <c>|</c> with one), or null when it must stay quoted: a single line, a leading space or blank first
+    /// line, trailing spaces, or control characters other than line breaks.
+    /// </summary>
+    private static string? BlockStyle(string value)
+    {
+        if (!value.Contains('\n', StringComparison.Ordinal) || value.EndsWith("\n\n", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var lines = value.TrimEnd('\n').Split('\n');
+        if (lines[0].Length == 0 || char.IsWhiteSpace(lines[0][0])
+            || lines.Any(l => (l.Length > 0 && char.IsWhiteSpace(l[^1])) || l.Any(c => char.IsControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFEFF')))
+        {
+            return null;
+        }
+
+        return value.EndsWith('\n') ? "|" : "|-";
     }
 
     private static void WriteSequence(StringBuilder builder, JsonArray items, int indent)
