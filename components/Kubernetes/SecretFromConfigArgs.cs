@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
 using Platform.Stacks.Addons;
 using Platform.Stacks.Manifests;
 using Pulumi;
@@ -17,31 +19,69 @@ public sealed class SecretFromConfigArgs
     /// <summary>Its labels.</summary>
     public required InputMap<string> Labels { get; init; }
 
-    /// <summary>Its data, by key; secret outputs.</summary>
+    /// <summary>Its data, by key; secret outputs, besides any planned plain values.</summary>
     public required InputMap<string> Data { get; init; }
 
     /// <summary>
-    /// The one mapping from the plan: each planned key's value from <paramref name="values"/>, the decrypted map of
-    /// <c>platform:&lt;ConfigKey&gt;</c>. A key the map lacks stops the update with the command that sets it.
+    /// The one mapping from the plan: each planned data key's value from <paramref name="values"/>, the decrypted map
+    /// of <c>platform:&lt;ConfigKey&gt;</c>, hashed where the plan says so, plus the planned plain data. An entry the
+    /// map lacks stops the update with the command that sets it.
     /// </summary>
     public static SecretFromConfigArgs FromPlan(ConfigSecretPlan plan, Output<ImmutableDictionary<string, string>> values)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(values);
         var data = new InputMap<string>();
-        foreach (var key in plan.Keys)
+        foreach (var (key, value) in plan.PlainData ?? ImmutableDictionary<string, string>.Empty)
         {
-            data[key] = Output.CreateSecret(values.Apply(v => v.TryGetValue(key, out var value) && value.Length > 0
-                ? value
-                : throw new InvalidOperationException($"{plan.PathOf(key)} is not set; set it with pulumi config set --secret --path '{plan.PathOf(key)}' <value>")));
+            data[key] = value;
+        }
+
+        foreach (var value in plan.Values)
+        {
+            data[value.DataKey] = Output.CreateSecret(values.Apply(map =>
+            {
+                if (!map.TryGetValue(value.Entry, out var text) || text.Length == 0)
+                {
+                    throw new InvalidOperationException($"{plan.PathOf(value.Entry)} is not set; set it with pulumi config set --secret --path '{plan.PathOf(value.Entry)}' <value>");
+                }
+
+                return value.Bcrypt ? StableBcrypt(text, $"{plan.Namespace}/{plan.Name}/{value.DataKey}") : text;
+            }));
         }
 
         var labels = new InputMap<string>();
-        foreach (var (name, value) in Kube.ManagedLabels())
+        foreach (var (name, label) in Kube.ManagedLabels())
         {
-            labels[name] = (string)value!;
+            labels[name] = (string)label!;
+        }
+
+        foreach (var (name, label) in plan.Labels ?? ImmutableDictionary<string, string>.Empty)
+        {
+            labels[name] = label;
         }
 
         return new SecretFromConfigArgs { SecretName = plan.Name, Namespace = plan.Namespace, Labels = labels, Data = data };
+    }
+
+    /// <summary>
+    /// The bcrypt hash (cost 10) of <paramref name="text"/> with a salt derived from it and <paramref name="context"/>,
+    /// so every update computes the same hash and the Secret changes only when the value does. bcrypt's salt is 22
+    /// characters of its own base64 alphabet; the last carries only two significant bits.
+    /// </summary>
+    public static string StableBcrypt(string text, string context)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(context);
+        const string Alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes($"{context}\n{text}"));
+        var salt = new StringBuilder("$2a$10$");
+        for (var i = 0; i < 21; i++)
+        {
+            salt.Append(Alphabet[digest[i] % 64]);
+        }
+
+        salt.Append(Alphabet[(digest[21] % 4) * 16]);
+        return BCrypt.Net.BCrypt.HashPassword(text, salt.ToString());
     }
 }

@@ -9,7 +9,7 @@ namespace Platform.Components.Kubernetes.Tests;
 
 public class SecretFromConfigTests
 {
-    private static readonly ConfigSecretPlan Planned = new("alertmanager-receivers", "monitoring", "receiverSecrets", ["chat", "oncall"]);
+    private static readonly ConfigSecretPlan Planned = ConfigSecretPlan.Copying("alertmanager-receivers", "monitoring", "receiverSecrets", ["chat", "oncall"]);
 
     private static ClusterPlan Local => new("local", CloudKind.Existing, false, true, null, null, new ExistingClusterPlan("kind-platform", null));
 
@@ -47,5 +47,43 @@ public class SecretFromConfigTests
         var error = await Assert.ThrowsAnyAsync<Exception>(() => RunAsync(ImmutableDictionary<string, string>.Empty.Add("chat", "https://hooks.example/a")));
 
         Assert.Contains("platform:receiverSecrets.oncall is not set; set it with pulumi config set --secret --path 'platform:receiverSecrets.oncall' <value>", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AHashedValueVerifiesAndStaysTheSameAcrossUpdatesUntilTheValueChanges()
+    {
+        var hash = SecretFromConfigArgs.StableBcrypt("correct horse", "argocd/argocd-secret/admin.password");
+
+        Assert.StartsWith("$2a$10$", hash, StringComparison.Ordinal);
+        Assert.True(BCrypt.Net.BCrypt.Verify("correct horse", hash));
+        Assert.False(BCrypt.Net.BCrypt.Verify("correct horse battery", hash));
+        Assert.Equal(hash, SecretFromConfigArgs.StableBcrypt("correct horse", "argocd/argocd-secret/admin.password"));
+        Assert.NotEqual(hash, SecretFromConfigArgs.StableBcrypt("correct horse", "other/argocd-secret/admin.password"));
+    }
+
+    [Fact]
+    public async Task AHashedEntryReachesTheSecretAsItsHashAndPlainDataAsPlanned()
+    {
+        var planned = new ConfigSecretPlan(
+            "argocd-secret",
+            "argocd",
+            "argocdSecrets",
+            [new SecretValuePlan("admin.password", "adminPassword", Bcrypt: true)],
+            new Dictionary<string, string> { ["app.kubernetes.io/part-of"] = "argocd" },
+            new Dictionary<string, string> { ["type"] = "git" });
+        var mocks = new EchoMocks();
+        await mocks.RunAsync(() =>
+        {
+            _ = new SecretFromConfig("argocd", SecretFromConfigArgs.FromPlan(planned, Output.CreateSecret(ImmutableDictionary<string, string>.Empty.Add("adminPassword", "correct horse"))));
+            return new Dictionary<string, object?>();
+        }, "dev-local");
+
+        var secret = Assert.Single(mocks.OfType("kubernetes:core/v1:Secret"));
+        var data = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object>>(EchoMocks.Input(secret, "stringData"));
+        var hash = (string)data["admin.password"];
+        Assert.True(BCrypt.Net.BCrypt.Verify("correct horse", hash));
+        Assert.Equal("git", EchoMocks.Input(secret, "stringData.type"));
+        var labels = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object>>(EchoMocks.Input(secret, "metadata.labels"));
+        Assert.Equal("argocd", labels["app.kubernetes.io/part-of"]);
     }
 }

@@ -8,20 +8,20 @@ namespace Platform.Infra.Tests;
 
 public class ProgramTests
 {
+    /// <summary>The config maps that only ever hold secrets, which the engine lists as secret keys.</summary>
+    private static readonly string[] SecretMaps = ["platform:receiverSecrets", "platform:argocdSecrets"];
+
     /// <summary>
-    /// A committed stack's config as the engine hands it over, with the receiver secrets its alerting needs set as a
-    /// deploy would set them (with --secret), each to a stand-in value.
+    /// A committed stack's config as the engine hands it over, with the secrets its add-ons read set as a deploy would
+    /// set them (with --secret), each to a stand-in value.
     /// </summary>
     private static string StackConfig(string stack, string? folder = null)
     {
         var text = File.ReadAllText(Path.Combine(folder ?? Repo.Root, $"Pulumi.{stack}.yaml"));
-        var receivers = Stacks.Planner.PlanStackFile(folder ?? Repo.Root, stack).Plan!.Addons.SelectMany(a => a.ConfigSecrets).SelectMany(s => s.Keys).ToList();
-        if (receivers.Count > 0)
-        {
-            text += $"  platform:receiverSecrets: {{ {string.Join(", ", receivers.Select(r => $"{r}: stand-in"))} }}\n";
-        }
-
-        return EngineConfigJson.FromStackFile(text);
+        var secrets = Stacks.Planner.PlanStackFile(folder ?? Repo.Root, stack).Plan!.Addons.SelectMany(a => a.ConfigSecrets)
+            .GroupBy(s => s.ConfigKey)
+            .Select(g => $"  platform:{g.Key}: {{ {string.Join(", ", g.SelectMany(s => s.Keys).Distinct().Select(k => $"{k}: stand-in"))} }}\n");
+        return EngineConfigJson.FromStackFile(text + string.Concat(secrets));
     }
 
     private static async Task<(EchoMocks Mocks, IDictionary<string, object?> Outputs)> RunAsync(string stack, string engineConfigJson, string? secretKeys = null)
@@ -30,7 +30,7 @@ public class ProgramTests
         // The engine lists the keys that hold secrets; receiver secrets are only ever set that way.
         Environment.SetEnvironmentVariable(
             EngineConfig.SecretKeysVariable,
-            secretKeys ?? (engineConfigJson.Contains("\"platform:receiverSecrets\"", StringComparison.Ordinal) ? """["platform:receiverSecrets"]""" : null));
+            secretKeys ?? System.Text.Json.JsonSerializer.Serialize(SecretMaps.Where(k => engineConfigJson.Contains($"\"{k}\"", StringComparison.Ordinal))));
         var mocks = new EchoMocks();
         var (_, outputs) = await mocks.RunAsync(PlatformProgram.Run, stack);
         return (mocks, outputs);
@@ -94,7 +94,7 @@ public class ProgramTests
         var (mocks, outputs) = await RunAsync("local", StackConfig("local", Repo.Examples));
 
         Assert.Equal(
-            [.. Enumerable.Repeat("kubernetes:helm.sh/v3:Release", 4), .. Enumerable.Repeat("kubernetes:yaml/v2:ConfigGroup", 7), "pulumi:providers:kubernetes"],
+            ["kubernetes:core/v1:Secret", .. Enumerable.Repeat("kubernetes:helm.sh/v3:Release", 5), .. Enumerable.Repeat("kubernetes:yaml/v2:ConfigGroup", 8), "pulumi:providers:kubernetes"],
             mocks.CustomResources.Select(r => r.Type).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(mocks.Registered, r => r.Type!.StartsWith("gcp:", StringComparison.Ordinal) || r.Type.StartsWith("aws:", StringComparison.Ordinal));
         Assert.Equal("kind-platform", await Assert.IsAssignableFrom<Output<string>>(outputs["kubeContext"]).ValueAsync());
@@ -231,15 +231,14 @@ public class ProgramTests
 
     /// <summary>Prod, whose alerting names three receivers, with the given receiver secrets.</summary>
     private static string ProdWithReceiverSecrets(string secrets) => EngineConfigJson.FromStackFile(
-        File.ReadAllText(Path.Combine(Repo.Root, "Pulumi.prod.yaml")) + $"  platform:receiverSecrets: {secrets}\n");
+        File.ReadAllText(Path.Combine(Repo.Root, "Pulumi.prod.yaml")) + $"  platform:receiverSecrets: {secrets}\n  platform:argocdSecrets: {{ adminPassword: stand-in }}\n");
 
     [Fact]
     public async Task AlertReceiversSecretsReachAlertmanagerOnlyThroughASecretMadeBeforeTheRelease()
     {
         var (mocks, _) = await RunAsync("prod", ProdWithReceiverSecrets("""{ oncall: "routing-key", platform-chat: "https://hooks.slack.example/T0", payments-chat: "https://hooks.slack.example/T1" }"""));
 
-        var secret = Assert.Single(mocks.OfType("kubernetes:core/v1:Secret"));
-        Assert.Equal("alertmanager-receivers", EchoMocks.Input(secret, "metadata.name"));
+        var secret = Assert.Single(mocks.OfType("kubernetes:core/v1:Secret"), s => (string?)EchoMocks.Input(s, "metadata.name") == "alertmanager-receivers");
         Assert.Equal("monitoring", EchoMocks.Input(secret, "metadata.namespace"));
         Assert.Equal("routing-key", EchoMocks.Input(secret, "stringData.oncall"));
         Assert.Equal("https://hooks.slack.example/T0", EchoMocks.Input(secret, "stringData.platform-chat"));
@@ -276,7 +275,7 @@ public class ProgramTests
         var (mocks, _) = await RunAsync("prod", StackConfig("prod"));
 
         var installed = mocks.OfType("kubernetes:helm.sh/v3:Release").Select(r => (string)EchoMocks.Input(r, "name")!);
-        Assert.Equal(["cert-manager", "envoy-gateway", "external-dns", "kube-prometheus-stack", "kyverno"], installed.Order(StringComparer.Ordinal));
+        Assert.Equal(["argo-cd", "cert-manager", "envoy-gateway", "external-dns", "kube-prometheus-stack", "kyverno"], installed.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -344,14 +343,16 @@ public class ProgramTests
         "gcp:projects/iAMMember:IAMMember 3",
         "gcp:serviceaccount/account:Account 2",
         "gcp:serviceaccount/iAMMember:IAMMember 1",
-        "kubernetes:helm.sh/v3:Release 5",
-        "kubernetes:yaml/v2:ConfigGroup 7",
+        "kubernetes:core/v1:Secret 1",
+        "kubernetes:helm.sh/v3:Release 6",
+        "kubernetes:yaml/v2:ConfigGroup 8",
         "platform:gcp:GkeCluster 1",
         "platform:gcp:GkeNetwork 1",
         "platform:gcp:GkeNodePool 4",
         "platform:gcp:WorkloadIdentity 1",
-        "platform:kubernetes:HelmAddon 5",
-        "platform:kubernetes:ManifestBundle 7",
+        "platform:kubernetes:HelmAddon 6",
+        "platform:kubernetes:ManifestBundle 8",
+        "platform:kubernetes:SecretFromConfig 1",
         "pulumi:providers:kubernetes 1",
     ];
 
@@ -370,16 +371,16 @@ public class ProgramTests
             "gcp:projects/iAMMember:IAMMember 3",
             "gcp:serviceaccount/account:Account 3",
             "gcp:serviceaccount/iAMMember:IAMMember 2",
-            "kubernetes:core/v1:Secret 1",
-            "kubernetes:helm.sh/v3:Release 5",
-            "kubernetes:yaml/v2:ConfigGroup 7",
+            "kubernetes:core/v1:Secret 2",
+            "kubernetes:helm.sh/v3:Release 6",
+            "kubernetes:yaml/v2:ConfigGroup 8",
             "platform:gcp:GkeCluster 1",
             "platform:gcp:GkeNetwork 1",
             "platform:gcp:GkeNodePool 4",
             "platform:gcp:WorkloadIdentity 2",
-            "platform:kubernetes:HelmAddon 5",
-            "platform:kubernetes:ManifestBundle 7",
-            "platform:kubernetes:SecretFromConfig 1",
+            "platform:kubernetes:HelmAddon 6",
+            "platform:kubernetes:ManifestBundle 8",
+            "platform:kubernetes:SecretFromConfig 2",
             "pulumi:providers:kubernetes 1",
         ],
         ["aws-prod"] =
@@ -405,24 +406,28 @@ public class ProgramTests
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment 5",
             "aws:kms/alias:Alias 1",
             "aws:kms/key:Key 1",
-            "kubernetes:helm.sh/v3:Release 9",
-            "kubernetes:yaml/v2:ConfigGroup 7",
+            "kubernetes:core/v1:Secret 1",
+            "kubernetes:helm.sh/v3:Release 10",
+            "kubernetes:yaml/v2:ConfigGroup 8",
             "platform:aws:AddonIdentity 4",
             "platform:aws:EksCluster 1",
             "platform:aws:EksNetwork 1",
             "platform:aws:EksNodeAddons 1",
             "platform:aws:EksNodeGroup 4",
-            "platform:kubernetes:HelmAddon 9",
-            "platform:kubernetes:ManifestBundle 7",
+            "platform:kubernetes:HelmAddon 10",
+            "platform:kubernetes:ManifestBundle 8",
+            "platform:kubernetes:SecretFromConfig 1",
             "pulumi:providers:kubernetes 1",
         ],
         ["local"] =
         [
-            "kubernetes:helm.sh/v3:Release 4",
-            "kubernetes:yaml/v2:ConfigGroup 7",
+            "kubernetes:core/v1:Secret 1",
+            "kubernetes:helm.sh/v3:Release 5",
+            "kubernetes:yaml/v2:ConfigGroup 8",
             "platform:cluster:ExistingCluster 1",
-            "platform:kubernetes:HelmAddon 4",
-            "platform:kubernetes:ManifestBundle 7",
+            "platform:kubernetes:HelmAddon 5",
+            "platform:kubernetes:ManifestBundle 8",
+            "platform:kubernetes:SecretFromConfig 1",
             "pulumi:providers:kubernetes 1",
         ],
     };

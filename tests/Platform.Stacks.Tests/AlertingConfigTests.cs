@@ -106,7 +106,7 @@ public class AlertingConfigTests
     [Fact]
     public void AReceiverSecretInPlainTextIsRejected() => Stacks.Rejects(
         Stacks.GcpStaging(Alerting(TwoReceivers), "platform:receiverSecrets:\n  oncall: routing-key"),
-        "platform:receiverSecrets.oncall: is in plain text; a receiver's URL or key is a secret: set it with pulumi config set --secret --path 'platform:receiverSecrets.oncall' <value>");
+        "platform:receiverSecrets.oncall: is in plain text; set it as a secret with pulumi config set --secret --path 'platform:receiverSecrets.oncall' <url or key>");
 
     [Fact]
     public void AReceiverSecretMustNameAReceiver() => Stacks.Rejects(

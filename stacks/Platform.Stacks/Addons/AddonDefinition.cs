@@ -53,6 +53,12 @@ public abstract class AddonDefinition
     /// </summary>
     public virtual bool RunsOnHosts => false;
 
+    /// <summary>
+    /// The host label of its web UI, served through the shared Gateway at <c>&lt;label&gt;.&lt;dns.domain&gt;</c> on a
+    /// listener of its own; null when it has none.
+    /// </summary>
+    public virtual string? UiHost => null;
+
     /// <summary>Whether it is on by default for a profile and cloud.</summary>
     public virtual bool EnabledByDefault(EnvironmentProfile profile, CloudKind cloud) => DefaultIn.Contains(profile);
 

@@ -114,7 +114,7 @@ public sealed class EnvoyGateway : AddonDefinition
         }
 
         objects.Add(Certificate(domain, CertManager.GatewayIssuer(context.Spec), labels));
-        objects.Add(Gateway(domain, labels));
+        objects.Add(Gateway(domain, UiAddons(context.Spec), labels));
         objects.Add(Redirect(labels));
         return objects;
     }
@@ -192,46 +192,107 @@ public sealed class EnvoyGateway : AddonDefinition
         return certificate;
     }
 
-    private JsonObject Gateway(string domain, JsonObject labels)
+    /// <summary>The installed add-ons with a web UI, each of which gets a listener of its own.</summary>
+    public static IReadOnlyList<AddonDefinition> UiAddons(PlatformSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return AddonCatalog.All.Where(a => a.UiHost is not null && a.Installed && spec.IsEnabled(a.Name)).ToList();
+    }
+
+    /// <summary>
+    /// The HTTPRoute that serves an add-on's UI at <paramref name="host"/>, attached to the add-on's own listener of the
+    /// shared Gateway, to the Service <paramref name="service"/> in the add-on's namespace.
+    /// </summary>
+    public static JsonObject UiRoute(AddonDefinition addon, string host, string service, int port)
+    {
+        ArgumentNullException.ThrowIfNull(addon);
+        var route = Kube.Object("gateway.networking.k8s.io/v1", "HTTPRoute", addon.UiHost!, addon.Namespace, Kube.ManagedLabels());
+        route["spec"] = new JsonObject
+        {
+            ["parentRefs"] = new JsonArray(new JsonObject
+            {
+                ["name"] = GatewayName,
+                ["namespace"] = AddonCatalog.Get("envoyGateway").Namespace,
+                ["sectionName"] = addon.UiHost,
+            }),
+            ["hostnames"] = Kube.Strings(host),
+            ["rules"] = new JsonArray(new JsonObject
+            {
+                ["backendRefs"] = new JsonArray(new JsonObject { ["name"] = service, ["port"] = port }),
+            }),
+        };
+        return route;
+    }
+
+    private JsonObject Gateway(string domain, IReadOnlyList<AddonDefinition> uis, JsonObject labels)
     {
         var gateway = Kube.Object("gateway.networking.k8s.io/v1", "Gateway", GatewayName, Namespace, labels.DeepClone().AsObject());
+        var listeners = new JsonArray(
+            new JsonObject
+            {
+                ["name"] = "http",
+                ["protocol"] = "HTTP",
+                ["port"] = 80,
+                ["hostname"] = $"*.{domain}",
+                // Only the redirect below, in the Gateway's own namespace, attaches here.
+                ["allowedRoutes"] = new JsonObject { ["namespaces"] = new JsonObject { ["from"] = "Same" } },
+            },
+            new JsonObject
+            {
+                ["name"] = "https",
+                ["protocol"] = "HTTPS",
+                ["port"] = 443,
+                ["hostname"] = $"*.{domain}",
+                ["tls"] = new JsonObject
+                {
+                    ["mode"] = "Terminate",
+                    ["certificateRefs"] = new JsonArray(new JsonObject { ["kind"] = "Secret", ["name"] = WildcardSecret }),
+                },
+                ["allowedRoutes"] = new JsonObject
+                {
+                    ["namespaces"] = new JsonObject
+                    {
+                        ["from"] = "Selector",
+                        ["selector"] = new JsonObject
+                        {
+                            ["matchExpressions"] = new JsonArray(new JsonObject { ["key"] = TenancyManifests.TenantLabel, ["operator"] = "Exists" }),
+                        },
+                    },
+                    ["kinds"] = new JsonArray(new JsonObject { ["kind"] = "HTTPRoute" }),
+                },
+            });
+
+        // A platform UI's listener takes routes for its one host from its add-on's namespace only; tenants cannot
+        // claim that host, and the add-on cannot attach to the tenants' listener.
+        foreach (var ui in uis)
+        {
+            listeners.Add(new JsonObject
+            {
+                ["name"] = ui.UiHost,
+                ["protocol"] = "HTTPS",
+                ["port"] = 443,
+                ["hostname"] = $"{ui.UiHost}.{domain}",
+                ["tls"] = new JsonObject
+                {
+                    ["mode"] = "Terminate",
+                    ["certificateRefs"] = new JsonArray(new JsonObject { ["kind"] = "Secret", ["name"] = WildcardSecret }),
+                },
+                ["allowedRoutes"] = new JsonObject
+                {
+                    ["namespaces"] = new JsonObject
+                    {
+                        ["from"] = "Selector",
+                        ["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["kubernetes.io/metadata.name"] = ui.Namespace } },
+                    },
+                    ["kinds"] = new JsonArray(new JsonObject { ["kind"] = "HTTPRoute" }),
+                },
+            });
+        }
+
         gateway["spec"] = new JsonObject
         {
             ["gatewayClassName"] = GatewayName,
-            ["listeners"] = new JsonArray(
-                new JsonObject
-                {
-                    ["name"] = "http",
-                    ["protocol"] = "HTTP",
-                    ["port"] = 80,
-                    ["hostname"] = $"*.{domain}",
-                    // Only the redirect below, in the Gateway's own namespace, attaches here.
-                    ["allowedRoutes"] = new JsonObject { ["namespaces"] = new JsonObject { ["from"] = "Same" } },
-                },
-                new JsonObject
-                {
-                    ["name"] = "https",
-                    ["protocol"] = "HTTPS",
-                    ["port"] = 443,
-                    ["hostname"] = $"*.{domain}",
-                    ["tls"] = new JsonObject
-                    {
-                        ["mode"] = "Terminate",
-                        ["certificateRefs"] = new JsonArray(new JsonObject { ["kind"] = "Secret", ["name"] = WildcardSecret }),
-                    },
-                    ["allowedRoutes"] = new JsonObject
-                    {
-                        ["namespaces"] = new JsonObject
-                        {
-                            ["from"] = "Selector",
-                            ["selector"] = new JsonObject
-                            {
-                                ["matchExpressions"] = new JsonArray(new JsonObject { ["key"] = TenancyManifests.TenantLabel, ["operator"] = "Exists" }),
-                            },
-                        },
-                        ["kinds"] = new JsonArray(new JsonObject { ["kind"] = "HTTPRoute" }),
-                    },
-                }),
+            ["listeners"] = listeners,
         };
         return gateway;
     }

@@ -71,7 +71,7 @@ public sealed class Prometheus : AddonDefinition
     {
         ArgumentNullException.ThrowIfNull(context);
         var receivers = AlertmanagerConfig.Receivers(context.Spec);
-        return receivers.Count == 0 ? [] : [new ConfigSecretPlan(AlertmanagerConfig.SecretName, Namespace, "receiverSecrets", [.. receivers.Select(r => r.Name)])];
+        return receivers.Count == 0 ? [] : [ConfigSecretPlan.Copying(AlertmanagerConfig.SecretName, Namespace, "receiverSecrets", receivers.Select(r => r.Name))];
     }
 
     /// <inheritdoc />

@@ -138,14 +138,21 @@ public sealed partial class SpecBinder
     }
 
     /// <summary>
-    /// <c>platform:receiverSecrets</c> holds each receiver's URL, key or token. The plan never reads the values; where
-    /// it can see the map's keys (each value encrypted with <c>--path</c>) it checks that each value is encrypted and
-    /// names a receiver, and warns of a receiver with none. A map encrypted as a whole, as the engine also hands it
-    /// over, is left to the program, which names a missing receiver when it reads the values.
+    /// <c>platform:receiverSecrets</c> holds each receiver's URL, key or token; see <see cref="CheckSecretMap"/>.
+    /// Receivers are only used outside dev.
     /// </summary>
-    private void CheckReceiverSecrets(IReadOnlyList<string> receivers)
+    private void CheckReceiverSecrets(IReadOnlyList<string> receivers) =>
+        CheckSecretMap("receiverSecrets", receivers, "a receiver of platform:alerting", "receivers", "<url or key>", warnMissing: _profile != EnvironmentProfile.Dev);
+
+    /// <summary>
+    /// Checks a map of secrets the program reads (<c>platform:&lt;name&gt;</c>). The plan never reads the values; where
+    /// it can see the map's entries (each encrypted with <c>--path</c>) it checks that each is encrypted and expected,
+    /// and warns of an expected entry that is missing from a map that is there. A map encrypted as a whole, as the engine also hands it over,
+    /// is left to the program, which names a missing entry when it reads the values.
+    /// </summary>
+    private void CheckSecretMap(string name, IReadOnlyList<string> expected, string noun, string plural, string example, bool warnMissing)
     {
-        var key = Key("receiverSecrets");
+        var key = Key(name);
         var node = _raw.Get(key);
         var present = new HashSet<string>(StringComparer.Ordinal);
         if (node is ConfigSecret)
@@ -155,28 +162,30 @@ public sealed partial class SpecBinder
 
         if (MapReader.Open(key, node, _diagnostics) is { } map)
         {
-            foreach (var (name, value) in map.Entries)
+            foreach (var (entry, value) in map.Entries)
             {
-                present.Add(name);
-                if (!receivers.Contains(name, StringComparer.Ordinal))
+                present.Add(entry);
+                if (!expected.Contains(entry, StringComparer.Ordinal))
                 {
-                    _diagnostics.Error(map.Child(name), $"is not a receiver of platform:alerting; receivers: {(receivers.Count == 0 ? "none defined" : string.Join(", ", receivers))}");
+                    _diagnostics.Error(map.Child(entry), $"is not {noun}; {plural}: {(expected.Count == 0 ? "none" : string.Join(", ", expected))}");
                 }
                 else if (value is not ConfigSecret)
                 {
-                    _diagnostics.Error(map.Child(name), $"is in plain text; a receiver's URL or key is a secret: set it with pulumi config set --secret --path '{map.Child(name)}' <value>");
+                    _diagnostics.Error(map.Child(entry), $"is in plain text; set it as a secret with pulumi config set --secret --path '{map.Child(entry)}' {example}");
                 }
             }
         }
 
-        if (_profile == EnvironmentProfile.Dev)
+        // With no map at all the render stays quiet: the program stops with the command that sets the first entry. A
+        // map that lacks an entry is more likely a mistake, so that is worth a warning.
+        if (!warnMissing || node is null)
         {
             return;
         }
 
-        foreach (var receiver in receivers.Where(r => !present.Contains(r)))
+        foreach (var entry in expected.Where(r => !present.Contains(r)))
         {
-            _diagnostics.Warning($"{key}.{receiver}", $"is not set, so `pulumi up` stops until it is; set it with pulumi config set --secret --path '{key}.{receiver}' <url or key>");
+            _diagnostics.Warning($"{key}.{entry}", $"is not set, so `pulumi up` stops until it is; set it with pulumi config set --secret --path '{key}.{entry}' {example}");
         }
     }
 }

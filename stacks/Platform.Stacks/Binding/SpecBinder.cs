@@ -18,7 +18,7 @@ public sealed partial class SpecBinder
 
     /// <summary>Every key the platform reads in its namespace, without the <c>platform:</c> prefix.</summary>
     public static IReadOnlyList<string> TopLevelKeys { get; } =
-        ["addons", "alerting", "cloud", "cluster", "dns", "environment", "expiresAt", "gitops", "network", "nodePools", "owner", "receiverSecrets", "slos", "tenants"];
+        ["addons", "alerting", "argocdSecrets", "cloud", "cluster", "dns", "environment", "expiresAt", "gitops", "network", "nodePools", "owner", "receiverSecrets", "slos", "tenants"];
 
     private static readonly Dictionary<string, EnvironmentProfile> Environments = new(StringComparer.Ordinal)
     {
@@ -90,6 +90,7 @@ public sealed partial class SpecBinder
         var tenants = BindTenants(pools);
         var slos = BindSlos(tenants);
         var alerting = BindAlerting(tenants);
+        CheckArgoCdSecrets(addons, gitops);
         return new PlatformSpec(
             _raw.Stack, _profile, _cloud, gcpProject, expiresAt, cluster, network, pools, addons, dns, gitops, tenants, slos, _sources, owner, alerting);
     }
@@ -452,6 +453,28 @@ public sealed partial class SpecBinder
         }
     }
 
+    /// <summary>
+    /// The entries of <c>platform:argocdSecrets</c> a stack needs: the admin password wherever Argo CD is on, and the
+    /// repository's credentials when <c>platform:gitops.credentials</c> asks for them.
+    /// </summary>
+    public static IReadOnlyList<string> ArgoCdSecretEntries(bool argocd, GitOpsSpec? gitops) => !argocd ? [] : (gitops?.Credentials) switch
+    {
+        "https" => ["adminPassword", "repoPassword", "repoUsername"],
+        "ssh" => ["adminPassword", "repoSshKey"],
+        _ => ["adminPassword"],
+    };
+
+    private void CheckArgoCdSecrets(IReadOnlyList<AddonSpec> addons, GitOpsSpec? gitops) => CheckSecretMap(
+        "argocdSecrets",
+        ArgoCdSecretEntries(addons.Any(a => a.Name == "argocd" && a.Enabled), gitops),
+        "an Argo CD secret this stack uses",
+        "entries",
+        "<value>",
+        warnMissing: true);
+
+    /// <summary>How Argo CD may authenticate to the GitOps repository.</summary>
+    public static IReadOnlyList<string> GitCredentials { get; } = ["none", "https", "ssh"];
+
     private GitOpsSpec? BindGitOps()
     {
         var map = MapReader.Open(Key("gitops"), _raw.Get(Key("gitops")), _diagnostics);
@@ -463,7 +486,23 @@ public sealed partial class SpecBinder
         var repoUrl = map.String("repoUrl");
         var path = map.String("path");
         var revision = map.String("revision");
+        var prune = map.Bool("prune");
+        var selfHeal = map.Bool("selfHeal");
+        var credentials = map.String("credentials");
         map.RejectUnknown();
+        if (credentials is not null && !GitCredentials.Contains(credentials, StringComparer.Ordinal))
+        {
+            _diagnostics.Error(map.Child("credentials"), $"{MapReader.Show(credentials)} is not allowed; use {Suggest.OneOf(GitCredentials)}");
+        }
+        else if (credentials == "ssh" && repoUrl is not null && repoUrl.StartsWith("https://", StringComparison.Ordinal))
+        {
+            _diagnostics.Error(map.Child("credentials"), $"ssh needs an ssh repoUrl (git@host:org/repo.git), not {MapReader.Show(repoUrl)}");
+        }
+        else if (credentials == "https" && repoUrl is not null && !repoUrl.StartsWith("https://", StringComparison.Ordinal))
+        {
+            _diagnostics.Error(map.Child("credentials"), $"https needs an https repoUrl, not {MapReader.Show(repoUrl)}");
+        }
+
         if (repoUrl is null)
         {
             if (!map.Has("repoUrl"))
@@ -493,7 +532,10 @@ public sealed partial class SpecBinder
         return new GitOpsSpec(
             repoUrl,
             PickRef(map.Child("path"), path, $"overlays/{Lower(_profile)}", ProfileOrigin),
-            PickRef(map.Child("revision"), revision, "main", "default"));
+            PickRef(map.Child("revision"), revision, "main", "default"),
+            Pick(map.Child("prune"), prune, true, "default"),
+            Pick(map.Child("selfHeal"), selfHeal, true, "default"),
+            PickRef(map.Child("credentials"), credentials, "none", "default"));
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
