@@ -96,7 +96,9 @@ internal static class PlatformProgram
             // So do the Secrets its pods mount, filled from secret config into the namespace the program owns.
             var secrets = addon.ConfigSecrets.Select(secret => new SecretFromConfig(
                 $"{name}-{secret.Name}",
-                SecretFromConfigArgs.FromPlan(secret, config.RequireSecretObject<ImmutableDictionary<string, string>>(secret.ConfigKey)),
+                SecretFromConfigArgs.FromPlan(
+                    secret,
+                    config.GetSecretObject<ImmutableDictionary<string, string>>(secret.ConfigKey) ?? Output.CreateSecret(ImmutableDictionary<string, string>.Empty)),
                 new ComponentResourceOptions { Provider = cluster.Provider, DependsOn = [.. own] })).ToList();
             foreach (var release in addon.Releases)
             {

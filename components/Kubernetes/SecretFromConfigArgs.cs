@@ -19,36 +19,37 @@ public sealed class SecretFromConfigArgs
     /// <summary>Its labels.</summary>
     public required InputMap<string> Labels { get; init; }
 
-    /// <summary>Its data, by key; secret outputs, besides any planned plain values.</summary>
+    /// <summary>Its data, by key, as one secret output: only the program knows which optional entries are set.</summary>
     public required InputMap<string> Data { get; init; }
 
     /// <summary>
     /// The one mapping from the plan: each planned data key's value from <paramref name="values"/>, the decrypted map
-    /// of <c>platform:&lt;ConfigKey&gt;</c>, hashed where the plan says so, plus the planned plain data. An entry the
-    /// map lacks stops the update with the command that sets it.
+    /// of <c>platform:&lt;ConfigKey&gt;</c> (empty when it is not set), hashed where the plan says so, plus the planned
+    /// plain data. A required entry the map lacks stops the update with the command that sets it; an optional one is
+    /// left out.
     /// </summary>
     public static SecretFromConfigArgs FromPlan(ConfigSecretPlan plan, Output<ImmutableDictionary<string, string>> values)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(values);
-        var data = new InputMap<string>();
-        foreach (var (key, value) in plan.PlainData ?? ImmutableDictionary<string, string>.Empty)
+        var data = Output.CreateSecret(values.Apply(map =>
         {
-            data[key] = value;
-        }
-
-        foreach (var value in plan.Values)
-        {
-            data[value.DataKey] = Output.CreateSecret(values.Apply(map =>
+            var entries = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            entries.AddRange(plan.PlainData ?? ImmutableDictionary<string, string>.Empty);
+            foreach (var value in plan.Values)
             {
-                if (!map.TryGetValue(value.Entry, out var text) || text.Length == 0)
+                if (map.TryGetValue(value.Entry, out var text) && text.Length > 0)
+                {
+                    entries[value.DataKey] = value.Bcrypt ? StableBcrypt(text, $"{plan.Namespace}/{plan.Name}/{value.DataKey}") : text;
+                }
+                else if (!value.Optional)
                 {
                     throw new InvalidOperationException($"{plan.PathOf(value.Entry)} is not set; set it with pulumi config set --secret --path '{plan.PathOf(value.Entry)}' <value>");
                 }
+            }
 
-                return value.Bcrypt ? StableBcrypt(text, $"{plan.Namespace}/{plan.Name}/{value.DataKey}") : text;
-            }));
-        }
+            return entries.ToImmutable();
+        }));
 
         var labels = new InputMap<string>();
         foreach (var (name, label) in Kube.ManagedLabels())

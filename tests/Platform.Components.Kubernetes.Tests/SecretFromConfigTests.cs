@@ -86,4 +86,19 @@ public class SecretFromConfigTests
         var labels = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object>>(EchoMocks.Input(secret, "metadata.labels"));
         Assert.Equal("argocd", labels["app.kubernetes.io/part-of"]);
     }
+
+    [Fact]
+    public async Task AnOptionalEntryThatIsNotSetIsLeftOutOfTheSecret()
+    {
+        var planned = new ConfigSecretPlan("argocd-secret", "argocd", "argocdSecrets", [new SecretValuePlan("admin.password", "adminPassword", Bcrypt: true, Optional: true)]);
+        var mocks = new EchoMocks();
+        await mocks.RunAsync(() =>
+        {
+            _ = new SecretFromConfig("argocd", SecretFromConfigArgs.FromPlan(planned, Output.CreateSecret(ImmutableDictionary<string, string>.Empty)));
+            return new Dictionary<string, object?>();
+        }, "dev-local");
+
+        var secret = Assert.Single(mocks.OfType("kubernetes:core/v1:Secret"));
+        Assert.Empty(Assert.IsAssignableFrom<IReadOnlyDictionary<string, object>>(EchoMocks.Input(secret, "stringData")));
+    }
 }

@@ -260,6 +260,20 @@ public class ProgramTests
     }
 
     [Fact]
+    public async Task ADevStackWithoutAnArgoCdPasswordLeavesItToArgoCdAndASharedStackStops()
+    {
+        var local = EngineConfigJson.FromStackFile(File.ReadAllText(Path.Combine(Repo.Examples, "Pulumi.local.yaml")));
+        var (mocks, _) = await RunAsync("local", local);
+
+        var secret = Assert.Single(mocks.OfType("kubernetes:core/v1:Secret"), s => (string?)EchoMocks.Input(s, "metadata.name") == "argocd-secret");
+        Assert.Empty(Assert.IsAssignableFrom<IReadOnlyDictionary<string, object>>(EchoMocks.Input(secret, "stringData")));
+
+        var staging = EngineConfigJson.FromStackFile(File.ReadAllText(Path.Combine(Repo.Root, "Pulumi.staging.yaml")));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => RunAsync("staging", staging));
+        Assert.Contains("platform:argocdSecrets.adminPassword is not set; set it with pulumi config set --secret --path 'platform:argocdSecrets.adminPassword' <value>", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OnEksTheOperatorWaitsForCalicosCrdsAndEveryAddonForCoreDns()
     {
         var (mocks, _) = await RunAsync("aws-prod", StackConfig("aws-prod", Repo.Examples));

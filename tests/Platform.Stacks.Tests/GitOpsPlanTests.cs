@@ -184,4 +184,13 @@ public class GitOpsPlanTests
     public void TheArgoCdSecretsAStackNeedsFollowItsCredentials(bool argocd, string credentials, string entries) => Assert.Equal(
         entries,
         string.Join(" ", SpecBinder.ArgoCdSecretEntries(argocd, new Model.GitOpsSpec("https://github.com/acme/gitops", "overlays/prod", "main", Credentials: credentials))));
+
+    [Fact]
+    public void OnlyADevStackMayLeaveTheAdminPasswordToArgoCd()
+    {
+        var dev = Planner.PlanStackFile(Repo.Examples, "local").Plan!;
+
+        Assert.True(Assert.Single(ArgoCd(dev).ConfigSecrets).Values.Single().Optional);
+        Assert.False(Assert.Single(ArgoCd(Staging()).ConfigSecrets).Values.Single().Optional);
+    }
 }

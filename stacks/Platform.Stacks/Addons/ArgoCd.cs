@@ -9,7 +9,7 @@ namespace Platform.Stacks.Addons;
 /// Argo CD, for GitOps: the argo-cd chart (HA in prod: two replicas of the application controller, server, repo
 /// server and ApplicationSet controller, with Redis HA), served at <c>argocd.&lt;domain&gt;</c> through the shared
 /// Gateway. The admin password comes from secret config, hashed into <c>argocd-secret</c> by the program; there is no
-/// default. With <c>platform:gitops</c> it owns the platform's AppProject, one AppProject per tenant confined to the
+/// default (a dev stack may leave it unset, and Argo CD then makes a random one). With <c>platform:gitops</c> it owns the platform's AppProject, one AppProject per tenant confined to the
 /// tenant's namespace, and the root Application that syncs the environment's folder of the GitOps repository; the
 /// repository's credentials come from secret config. The in-cluster cluster Secret carries the environment, cloud,
 /// region, cluster and the add-ons' cloud identities as labels and annotations, for ApplicationSet cluster generators.
@@ -114,7 +114,9 @@ public sealed class ArgoCd : AddonDefinition
         var partOf = new Dictionary<string, string> { ["app.kubernetes.io/part-of"] = "argocd" };
         var secrets = new List<ConfigSecretPlan>
         {
-            new(ServerSecret, Namespace, SecretsKey, [new SecretValuePlan("admin.password", "adminPassword", Bcrypt: true)], partOf),
+            // On a dev or PR stack the password may be left unset: Argo CD then makes a random one, kept in the
+            // argocd-initial-admin-secret Secret. Shared stacks must set it.
+            new(ServerSecret, Namespace, SecretsKey, [new SecretValuePlan("admin.password", "adminPassword", Bcrypt: true, Optional: context.Spec.Environment == EnvironmentProfile.Dev)], partOf),
         };
         if (context.Spec.GitOps is { Credentials: not "none" } gitops)
         {

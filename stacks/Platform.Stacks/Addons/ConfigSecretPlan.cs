@@ -7,7 +7,8 @@ namespace Platform.Stacks.Addons;
 /// Whether the Secret holds the value's bcrypt hash rather than the value (Argo CD's admin password). The salt is
 /// derived from the Secret and the value, so the hash changes only when the value does.
 /// </param>
-public sealed record SecretValuePlan(string DataKey, string Entry, bool Bcrypt = false);
+/// <param name="Optional">Whether the data key is left out when the entry is not set, instead of stopping the update.</param>
+public sealed record SecretValuePlan(string DataKey, string Entry, bool Bcrypt = false, bool Optional = false);
 
 /// <summary>
 /// A Kubernetes Secret the program fills from secret config, so a password or key reaches the cluster without ever
