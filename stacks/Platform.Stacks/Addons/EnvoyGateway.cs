@@ -237,56 +237,19 @@ public sealed class EnvoyGateway : AddonDefinition
                 // Only the redirect below, in the Gateway's own namespace, attaches here.
                 ["allowedRoutes"] = new JsonObject { ["namespaces"] = new JsonObject { ["from"] = "Same" } },
             },
-            new JsonObject
+            HttpsListener("https", $"*.{domain}", new JsonObject
             {
-                ["name"] = "https",
-                ["protocol"] = "HTTPS",
-                ["port"] = 443,
-                ["hostname"] = $"*.{domain}",
-                ["tls"] = new JsonObject
-                {
-                    ["mode"] = "Terminate",
-                    ["certificateRefs"] = new JsonArray(new JsonObject { ["kind"] = "Secret", ["name"] = WildcardSecret }),
-                },
-                ["allowedRoutes"] = new JsonObject
-                {
-                    ["namespaces"] = new JsonObject
-                    {
-                        ["from"] = "Selector",
-                        ["selector"] = new JsonObject
-                        {
-                            ["matchExpressions"] = new JsonArray(new JsonObject { ["key"] = TenancyManifests.TenantLabel, ["operator"] = "Exists" }),
-                        },
-                    },
-                    ["kinds"] = new JsonArray(new JsonObject { ["kind"] = "HTTPRoute" }),
-                },
-            });
+                ["matchExpressions"] = new JsonArray(new JsonObject { ["key"] = TenancyManifests.TenantLabel, ["operator"] = "Exists" }),
+            }));
 
         // A platform UI's listener takes routes for its one host from its add-on's namespace only; tenants cannot
         // claim that host, and the add-on cannot attach to the tenants' listener.
         foreach (var ui in uis)
         {
-            listeners.Add(new JsonObject
+            listeners.Add(HttpsListener(ui.UiHost!, $"{ui.UiHost}.{domain}", new JsonObject
             {
-                ["name"] = ui.UiHost,
-                ["protocol"] = "HTTPS",
-                ["port"] = 443,
-                ["hostname"] = $"{ui.UiHost}.{domain}",
-                ["tls"] = new JsonObject
-                {
-                    ["mode"] = "Terminate",
-                    ["certificateRefs"] = new JsonArray(new JsonObject { ["kind"] = "Secret", ["name"] = WildcardSecret }),
-                },
-                ["allowedRoutes"] = new JsonObject
-                {
-                    ["namespaces"] = new JsonObject
-                    {
-                        ["from"] = "Selector",
-                        ["selector"] = new JsonObject { ["matchLabels"] = new JsonObject { ["kubernetes.io/metadata.name"] = ui.Namespace } },
-                    },
-                    ["kinds"] = new JsonArray(new JsonObject { ["kind"] = "HTTPRoute" }),
-                },
-            });
+                ["matchLabels"] = new JsonObject { ["kubernetes.io/metadata.name"] = ui.Namespace },
+            }));
         }
 
         gateway["spec"] = new JsonObject
@@ -296,6 +259,25 @@ public sealed class EnvoyGateway : AddonDefinition
         };
         return gateway;
     }
+
+    /// <summary>An HTTPS listener serving the wildcard certificate to HTTPRoutes from the namespaces the selector picks.</summary>
+    private static JsonObject HttpsListener(string name, string hostname, JsonObject namespaces) => new()
+    {
+        ["name"] = name,
+        ["protocol"] = "HTTPS",
+        ["port"] = 443,
+        ["hostname"] = hostname,
+        ["tls"] = new JsonObject
+        {
+            ["mode"] = "Terminate",
+            ["certificateRefs"] = new JsonArray(new JsonObject { ["kind"] = "Secret", ["name"] = WildcardSecret }),
+        },
+        ["allowedRoutes"] = new JsonObject
+        {
+            ["namespaces"] = new JsonObject { ["from"] = "Selector", ["selector"] = namespaces },
+            ["kinds"] = new JsonArray(new JsonObject { ["kind"] = "HTTPRoute" }),
+        },
+    };
 
     private JsonObject Redirect(JsonObject labels)
     {
