@@ -9,7 +9,7 @@ namespace Platform.Infra.Tests;
 public class ProgramTests
 {
     /// <summary>The config maps that only ever hold secrets, which the engine lists as secret keys.</summary>
-    private static readonly string[] SecretMaps = ["platform:receiverSecrets", "platform:argocdSecrets"];
+    private static readonly string[] SecretMaps = ["platform:receiverSecrets", "platform:argocdSecrets", "platform:grafanaSecrets"];
 
     /// <summary>
     /// A committed stack's config as the engine hands it over, with the secrets its add-ons read set as a deploy would
@@ -94,7 +94,7 @@ public class ProgramTests
         var (mocks, outputs) = await RunAsync("local", StackConfig("local", Repo.Examples));
 
         Assert.Equal(
-            ["kubernetes:core/v1:Secret", .. Enumerable.Repeat("kubernetes:helm.sh/v3:Release", 5), .. Enumerable.Repeat("kubernetes:yaml/v2:ConfigGroup", 8), "pulumi:providers:kubernetes"],
+            ["kubernetes:core/v1:Secret", .. Enumerable.Repeat("kubernetes:helm.sh/v3:Release", 6), .. Enumerable.Repeat("kubernetes:yaml/v2:ConfigGroup", 9), "pulumi:providers:kubernetes"],
             mocks.CustomResources.Select(r => r.Type).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(mocks.Registered, r => r.Type!.StartsWith("gcp:", StringComparison.Ordinal) || r.Type.StartsWith("aws:", StringComparison.Ordinal));
         Assert.Equal("kind-platform", await Assert.IsAssignableFrom<Output<string>>(outputs["kubeContext"]).ValueAsync());
@@ -231,7 +231,7 @@ public class ProgramTests
 
     /// <summary>Prod, whose alerting names three receivers, with the given receiver secrets.</summary>
     private static string ProdWithReceiverSecrets(string secrets) => EngineConfigJson.FromStackFile(
-        File.ReadAllText(Path.Combine(Repo.Root, "Pulumi.prod.yaml")) + $"  platform:receiverSecrets: {secrets}\n  platform:argocdSecrets: {{ adminPassword: stand-in }}\n");
+        File.ReadAllText(Path.Combine(Repo.Root, "Pulumi.prod.yaml")) + $"  platform:receiverSecrets: {secrets}\n  platform:argocdSecrets: {{ adminPassword: stand-in }}\n  platform:grafanaSecrets: {{ adminPassword: stand-in }}\n");
 
     [Fact]
     public async Task AlertReceiversSecretsReachAlertmanagerOnlyThroughASecretMadeBeforeTheRelease()
@@ -289,7 +289,7 @@ public class ProgramTests
         var (mocks, _) = await RunAsync("prod", StackConfig("prod"));
 
         var installed = mocks.OfType("kubernetes:helm.sh/v3:Release").Select(r => (string)EchoMocks.Input(r, "name")!);
-        Assert.Equal(["argo-cd", "cert-manager", "envoy-gateway", "external-dns", "kube-prometheus-stack", "kyverno"], installed.Order(StringComparer.Ordinal));
+        Assert.Equal(["argo-cd", "cert-manager", "envoy-gateway", "external-dns", "grafana", "kube-prometheus-stack", "kyverno"], installed.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -357,16 +357,16 @@ public class ProgramTests
         "gcp:projects/iAMMember:IAMMember 3",
         "gcp:serviceaccount/account:Account 2",
         "gcp:serviceaccount/iAMMember:IAMMember 1",
-        "kubernetes:core/v1:Secret 1",
-        "kubernetes:helm.sh/v3:Release 6",
-        "kubernetes:yaml/v2:ConfigGroup 8",
+        "kubernetes:core/v1:Secret 2",
+        "kubernetes:helm.sh/v3:Release 7",
+        "kubernetes:yaml/v2:ConfigGroup 9",
         "platform:gcp:GkeCluster 1",
         "platform:gcp:GkeNetwork 1",
         "platform:gcp:GkeNodePool 4",
         "platform:gcp:WorkloadIdentity 1",
-        "platform:kubernetes:HelmAddon 6",
-        "platform:kubernetes:ManifestBundle 8",
-        "platform:kubernetes:SecretFromConfig 1",
+        "platform:kubernetes:HelmAddon 7",
+        "platform:kubernetes:ManifestBundle 9",
+        "platform:kubernetes:SecretFromConfig 2",
         "pulumi:providers:kubernetes 1",
     ];
 
@@ -385,16 +385,16 @@ public class ProgramTests
             "gcp:projects/iAMMember:IAMMember 3",
             "gcp:serviceaccount/account:Account 3",
             "gcp:serviceaccount/iAMMember:IAMMember 2",
-            "kubernetes:core/v1:Secret 2",
-            "kubernetes:helm.sh/v3:Release 6",
-            "kubernetes:yaml/v2:ConfigGroup 8",
+            "kubernetes:core/v1:Secret 3",
+            "kubernetes:helm.sh/v3:Release 7",
+            "kubernetes:yaml/v2:ConfigGroup 9",
             "platform:gcp:GkeCluster 1",
             "platform:gcp:GkeNetwork 1",
             "platform:gcp:GkeNodePool 4",
             "platform:gcp:WorkloadIdentity 2",
-            "platform:kubernetes:HelmAddon 6",
-            "platform:kubernetes:ManifestBundle 8",
-            "platform:kubernetes:SecretFromConfig 2",
+            "platform:kubernetes:HelmAddon 7",
+            "platform:kubernetes:ManifestBundle 9",
+            "platform:kubernetes:SecretFromConfig 3",
             "pulumi:providers:kubernetes 1",
         ],
         ["aws-prod"] =
@@ -420,27 +420,27 @@ public class ProgramTests
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment 5",
             "aws:kms/alias:Alias 1",
             "aws:kms/key:Key 1",
-            "kubernetes:core/v1:Secret 1",
-            "kubernetes:helm.sh/v3:Release 10",
-            "kubernetes:yaml/v2:ConfigGroup 8",
+            "kubernetes:core/v1:Secret 2",
+            "kubernetes:helm.sh/v3:Release 11",
+            "kubernetes:yaml/v2:ConfigGroup 9",
             "platform:aws:AddonIdentity 4",
             "platform:aws:EksCluster 1",
             "platform:aws:EksNetwork 1",
             "platform:aws:EksNodeAddons 1",
             "platform:aws:EksNodeGroup 4",
-            "platform:kubernetes:HelmAddon 10",
-            "platform:kubernetes:ManifestBundle 8",
-            "platform:kubernetes:SecretFromConfig 1",
+            "platform:kubernetes:HelmAddon 11",
+            "platform:kubernetes:ManifestBundle 9",
+            "platform:kubernetes:SecretFromConfig 2",
             "pulumi:providers:kubernetes 1",
         ],
         ["local"] =
         [
             "kubernetes:core/v1:Secret 1",
-            "kubernetes:helm.sh/v3:Release 5",
-            "kubernetes:yaml/v2:ConfigGroup 8",
+            "kubernetes:helm.sh/v3:Release 6",
+            "kubernetes:yaml/v2:ConfigGroup 9",
             "platform:cluster:ExistingCluster 1",
-            "platform:kubernetes:HelmAddon 5",
-            "platform:kubernetes:ManifestBundle 8",
+            "platform:kubernetes:HelmAddon 6",
+            "platform:kubernetes:ManifestBundle 9",
             "platform:kubernetes:SecretFromConfig 1",
             "pulumi:providers:kubernetes 1",
         ],

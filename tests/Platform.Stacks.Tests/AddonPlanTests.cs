@@ -107,7 +107,7 @@ public class AddonPlanTests
     {
         var planned = Prod().Addons.Where(a => a.Mode == "planned").Select(a => a.Name);
 
-        Assert.Equal(["loki", "tempo", "mimir", "alloy", "grafana"], planned);
+        Assert.Equal(["loki", "tempo", "mimir", "alloy"], planned);
         Assert.All(Prod().Addons.Where(a => a.Mode == "planned"), a => Assert.False(a.Installed));
     }
 
@@ -128,8 +128,8 @@ public class AddonPlanTests
 
         Assert.Equal(3, waves.Count);
         Assert.Equal(["awsLoadBalancerController", "calico", "certManager", "kyverno", "prometheus"], waves[0]);
-        Assert.Equal(["alloy", "envoyGateway", "grafana", "loki", "mimir", "tempo"], waves[1]);
-        Assert.Equal(["argocd", "externalDns"], waves[2]);
+        Assert.Equal(["alloy", "envoyGateway", "loki", "mimir", "tempo"], waves[1]);
+        Assert.Equal(["argocd", "externalDns", "grafana"], waves[2]);
     }
 
     [Theory]
@@ -332,7 +332,7 @@ public class AddonPlanTests
             .Select(g => $"{g.Key} {g.Count()}");
 
         Assert.Equal(
-            ["AppProject 4", "Application 1", "Certificate 2", "ClusterIssuer 4", "ClusterPolicy 4", "EnvoyProxy 1", "Gateway 1", "GatewayClass 1", "HTTPRoute 2", "LimitRange 3", "Namespace 9", "NetworkPolicy 15", "PodMonitor 1", "PriorityClass 5", "PrometheusRule 3", "ResourceQuota 3", "Role 3", "RoleBinding 3", "Secret 1", "ServiceMonitor 1"],
+            ["AppProject 4", "Application 1", "Certificate 2", "ClusterIssuer 4", "ClusterPolicy 4", "ConfigMap 3", "EnvoyProxy 1", "Gateway 1", "GatewayClass 1", "HTTPRoute 3", "LimitRange 3", "Namespace 10", "NetworkPolicy 15", "PodMonitor 1", "PriorityClass 5", "PrometheusRule 3", "ResourceQuota 3", "Role 3", "RoleBinding 3", "Secret 1", "ServiceMonitor 1"],
             kinds);
     }
 }

@@ -94,6 +94,9 @@ public abstract class AddonDefinition
     /// <summary>Its cloud identity (no static keys), or null when it needs no cloud access.</summary>
     public virtual Clusters.AddonIdentityPlan? Identity(AddonContext context) => null;
 
+    /// <summary>Grafana datasources it serves (a provisioning entry each, with a fixed uid); none by default.</summary>
+    public virtual IReadOnlyList<JsonObject> Datasources(AddonContext context) => [];
+
     /// <summary>Secrets the program fills from secret config before the releases start (see <see cref="ConfigSecretPlan"/>).</summary>
     public virtual IReadOnlyList<ConfigSecretPlan> Secrets(AddonContext context) => [];
 

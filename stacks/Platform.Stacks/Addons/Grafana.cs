@@ -1,13 +1,31 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Platform.Stacks.Alerting;
+using Platform.Stacks.Manifests;
 using Platform.Stacks.Model;
 
 namespace Platform.Stacks.Addons;
 
 /// <summary>
-/// Grafana, with the platform's datasources and dashboards.
-/// Planned: see <see cref="PlannedAddon"/>.
+/// Grafana, served at <c>grafana.&lt;domain&gt;</c> through the shared Gateway, with the datasources the installed
+/// add-ons serve (today Prometheus and Alertmanager), the monitoring chart's Kubernetes dashboards, and a folder per
+/// tenant holding that tenant's overview: resource use against its quota, restarts, and each of its SLOs against
+/// its budget. The admin password comes from secret config; only a dev stack may leave it to the chart, which
+/// then makes a random one. One replica, with a persistent volume outside dev: several replicas would need a shared
+/// database.
 /// </summary>
-public sealed class Grafana : PlannedAddon
+public sealed class Grafana : AddonDefinition
 {
+    /// <summary>The annotation that names a dashboard ConfigMap's folder.</summary>
+    public const string FolderAnnotation = "grafana_folder";
+
+    /// <summary>The label (with value "1") that marks a ConfigMap as dashboards for the sidecar to load.</summary>
+    public const string DashboardLabel = "grafana_dashboard";
+
+    /// <summary>The Secret of the admin account, from <c>platform:grafanaSecrets</c>.</summary>
+    public const string AdminSecret = "grafana-admin";
+
     /// <inheritdoc />
     public override string Name => "grafana";
 
@@ -23,9 +41,168 @@ public sealed class Grafana : PlannedAddon
     /// <inheritdoc />
     public override IReadOnlyList<string> DependsOn { get; } = ["prometheus"];
 
-    /// <inheritdoc />
-    protected override Resources Estimate => Resources.Of(0.25m, 0.5m, 1);
+    /// <summary>Its route needs the Gateway.</summary>
+    public override IReadOnlyList<string> After { get; } = ["envoyGateway"];
 
     /// <inheritdoc />
-    protected override Resources EstimateHa => Resources.Of(0.5m, 1m, 2);
+    public override string? UiHost => "grafana";
+
+    /// <summary>Whether the admin password comes from secret config: always, except on a dev stack that sets none.</summary>
+    public static bool OwnAdminSecret(PlatformSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Environment != EnvironmentProfile.Dev || spec.HasSecretMap("grafanaSecrets");
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ConfigSecretPlan> Secrets(AddonContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return OwnAdminSecret(context.Spec)
+            ? [new ConfigSecretPlan(AdminSecret, Namespace, "grafanaSecrets", [new SecretValuePlan("admin-password", "adminPassword")], PlainData: new Dictionary<string, string> { ["admin-user"] = "admin" })]
+            : [];
+    }
+
+    /// <inheritdoc />
+    public override JsonObject Values(AddonContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var spec = context.Spec;
+        var server = new JsonObject();
+        if (spec.DnsDomain is { } domain)
+        {
+            server["domain"] = $"{UiHost}.{domain}";
+            server["root_url"] = $"https://{UiHost}.{domain}";
+        }
+
+        var values = new JsonObject
+        {
+            ["replicas"] = 1,
+            ["resources"] = ValueParts.Resources("100m", "256Mi", "512Mi"),
+            ["persistence"] = new JsonObject { ["enabled"] = spec.Environment != EnvironmentProfile.Dev, ["size"] = "10Gi" },
+            ["grafana.ini"] = new JsonObject
+            {
+                ["server"] = server,
+                ["analytics"] = new JsonObject { ["check_for_updates"] = false, ["reporting_enabled"] = false },
+                ["users"] = new JsonObject { ["allow_sign_up"] = false },
+                ["auth.anonymous"] = new JsonObject { ["enabled"] = false },
+            },
+            ["datasources"] = new JsonObject
+            {
+                ["datasources.yaml"] = new JsonObject { ["apiVersion"] = 1, ["datasources"] = new JsonArray([.. DatasourcesOf(spec)]) },
+            },
+            ["sidecar"] = new JsonObject
+            {
+                ["resources"] = ValueParts.Resources("20m", "64Mi", "128Mi"),
+                ["dashboards"] = new JsonObject
+                {
+                    ["enabled"] = true,
+                    ["label"] = DashboardLabel,
+                    ["labelValue"] = "1",
+                    ["searchNamespace"] = "ALL",
+                    ["folderAnnotation"] = FolderAnnotation,
+                    ["provider"] = new JsonObject { ["foldersFromFilesStructure"] = true },
+                },
+            },
+        };
+        if (OwnAdminSecret(spec))
+        {
+            values["admin"] = new JsonObject { ["existingSecret"] = AdminSecret, ["userKey"] = "admin-user", ["passwordKey"] = "admin-password" };
+        }
+
+        return values;
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<JsonObject> Objects(AddonContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var spec = context.Spec;
+        var objects = new List<JsonObject>();
+        if (spec.DnsDomain is { } domain && spec.IsEnabled("envoyGateway"))
+        {
+            objects.Add(EnvoyGateway.UiRoute(this, $"{UiHost}.{domain}", Release, 80));
+        }
+
+        foreach (var tenant in spec.Tenants)
+        {
+            var map = Kube.Object("v1", "ConfigMap", $"dashboards-{tenant.Name}", Namespace, Kube.ManagedLabels((DashboardLabel, "1")));
+            map["metadata"]!["annotations"] = new JsonObject { [FolderAnnotation] = tenant.Name };
+            map["data"] = new JsonObject { [$"{tenant.Name}-overview.json"] = TenantDashboard(tenant, spec.Slos.Where(s => s.Tenant == tenant.Name).ToList()).ToJsonString(Indented) };
+            objects.Add(map);
+        }
+
+        return objects;
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Workload> Workloads(AddonContext context) => [Workload.Pods("grafana", 1, 0.12m, 320)];
+
+    /// <summary>The datasources of every installed add-on that serves one, in catalog order.</summary>
+    public static IEnumerable<JsonObject> DatasourcesOf(PlatformSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return AddonCatalog.All
+            .Where(a => a.Installed && spec.IsEnabled(a.Name))
+            .SelectMany(a => a.Datasources(new AddonContext(spec, spec.Addons.First(s => s.Name == a.Name))));
+    }
+
+    /// <summary>A tenant's overview dashboard: quota use, restarts, and one panel per SLO.</summary>
+    public static JsonObject TenantDashboard(TenantSpec tenant, IReadOnlyList<SloSpec> slos)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(slos);
+        var ns = Promql.Quote(tenant.Name);
+        var panels = new List<JsonObject>
+        {
+            Panel("CPU used and quota (cores)", 0, [
+                ($"sum(rate(container_cpu_usage_seconds_total{{namespace={ns},container!=\"\"}}[5m]))", "used"),
+                ($"sum(kube_resourcequota{{namespace={ns},resource=\"requests.cpu\",type=\"hard\"}})", "quota"),
+            ]),
+            Panel("Memory used and quota (bytes)", 1, [
+                ($"sum(container_memory_working_set_bytes{{namespace={ns},container!=\"\"}})", "used"),
+                ($"sum(kube_resourcequota{{namespace={ns},resource=\"requests.memory\",type=\"hard\"}})", "quota"),
+            ]),
+            Panel("Container restarts in the last hour", 2, [
+                ($"sum by (pod) (increase(kube_pod_container_status_restarts_total{{namespace={ns}}}[1h]))", "{{pod}}"),
+            ]),
+        };
+        foreach (var slo in slos)
+        {
+            var selector = $"{{slo={Promql.Quote(slo.Name)}}}";
+            panels.Add(Panel($"SLO {slo.Name}: error ratio and budget", panels.Count, [
+                ($"{SloRules.ErrorRatio("1h")}{selector}", "error ratio (1h)"),
+                ($"1 - {SloRules.ObjectiveRecord}{selector}", "budget"),
+            ]));
+        }
+
+        return new JsonObject
+        {
+            ["uid"] = $"tenant-{tenant.Name}",
+            ["title"] = $"{tenant.Name}: overview",
+            ["tags"] = new JsonArray("tenant", tenant.Name),
+            ["timezone"] = "utc",
+            ["schemaVersion"] = 39,
+            ["time"] = new JsonObject { ["from"] = "now-6h", ["to"] = "now" },
+            ["panels"] = new JsonArray([.. panels]),
+        };
+    }
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static JsonObject Panel(string title, int index, IReadOnlyList<(string Expr, string Legend)> queries) => new()
+    {
+        ["id"] = index + 1,
+        ["type"] = "timeseries",
+        ["title"] = title,
+        ["datasource"] = new JsonObject { ["type"] = "prometheus", ["uid"] = Prometheus.DatasourceUid },
+        ["gridPos"] = new JsonObject { ["x"] = index % 2 * 12, ["y"] = index / 2 * 8, ["w"] = 12, ["h"] = 8 },
+        ["targets"] = new JsonArray([.. queries.Select((q, i) => (JsonNode)new JsonObject
+        {
+            ["refId"] = ((char)('A' + i)).ToString(),
+            ["expr"] = q.Expr,
+            ["legendFormat"] = q.Legend,
+            ["datasource"] = new JsonObject { ["type"] = "prometheus", ["uid"] = Prometheus.DatasourceUid },
+        })]),
+    };
 }

@@ -66,6 +66,34 @@ public sealed class Prometheus : AddonDefinition
         return context.Replicas(3);
     }
 
+    /// <summary>The Prometheus datasource's uid, which dashboards refer to.</summary>
+    public const string DatasourceUid = "prometheus";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<JsonObject> Datasources(AddonContext context) =>
+    [
+        new JsonObject
+        {
+            ["name"] = "Prometheus",
+            ["uid"] = DatasourceUid,
+            ["type"] = "prometheus",
+            ["access"] = "proxy",
+            ["url"] = $"http://{Release}-prometheus.{Namespace}.svc:9090",
+            ["isDefault"] = true,
+            ["editable"] = false,
+        },
+        new JsonObject
+        {
+            ["name"] = "Alertmanager",
+            ["uid"] = "alertmanager",
+            ["type"] = "alertmanager",
+            ["access"] = "proxy",
+            ["url"] = $"http://{Release}-alertmanager.{Namespace}.svc:9093",
+            ["jsonData"] = new JsonObject { ["implementation"] = "prometheus" },
+            ["editable"] = false,
+        },
+    ];
+
     /// <inheritdoc />
     public override IReadOnlyList<ConfigSecretPlan> Secrets(AddonContext context)
     {
@@ -129,8 +157,16 @@ public sealed class Prometheus : AddonDefinition
             ["kubeControllerManager"] = new JsonObject { ["enabled"] = false },
             ["kubeScheduler"] = new JsonObject { ["enabled"] = false },
             ["kubeProxy"] = new JsonObject { ["enabled"] = false },
-            // Grafana is its own add-on.
-            ["grafana"] = new JsonObject { ["enabled"] = false },
+            // Grafana is its own add-on, which picks up the chart's dashboards from these ConfigMaps.
+            ["grafana"] = new JsonObject
+            {
+                ["enabled"] = false,
+                ["forceDeployDashboards"] = true,
+                ["sidecar"] = new JsonObject
+                {
+                    ["dashboards"] = new JsonObject { ["annotations"] = new JsonObject { [Grafana.FolderAnnotation] = "Kubernetes" } },
+                },
+            },
             ["alertmanager"] = new JsonObject
             {
                 ["config"] = AlertmanagerConfig.For(spec),

@@ -18,7 +18,10 @@ public sealed partial class SpecBinder
 
     /// <summary>Every key the platform reads in its namespace, without the <c>platform:</c> prefix.</summary>
     public static IReadOnlyList<string> TopLevelKeys { get; } =
-        ["addons", "alerting", "argocdSecrets", "cloud", "cluster", "dns", "environment", "expiresAt", "gitops", "network", "nodePools", "owner", "receiverSecrets", "slos", "tenants"];
+        ["addons", "alerting", "argocdSecrets", "cloud", "cluster", "dns", "environment", "expiresAt", "gitops", "grafanaSecrets", "network", "nodePools", "owner", "receiverSecrets", "slos", "tenants"];
+
+    /// <summary>The keys that hold maps of secrets, which only the program reads.</summary>
+    public static IReadOnlyList<string> SecretMapKeys { get; } = ["argocdSecrets", "grafanaSecrets", "receiverSecrets"];
 
     private static readonly Dictionary<string, EnvironmentProfile> Environments = new(StringComparer.Ordinal)
     {
@@ -91,8 +94,10 @@ public sealed partial class SpecBinder
         var slos = BindSlos(tenants);
         var alerting = BindAlerting(tenants);
         CheckArgoCdSecrets(addons, gitops);
+        CheckSecretMap("grafanaSecrets", addons.Any(a => a.Name == "grafana" && a.Enabled) ? ["adminPassword"] : [], "a Grafana secret this stack uses", "entries", "<value>", warnMissing: true);
+        var secretMaps = SecretMapKeys.Where(k => _raw.Get(Key(k)) is not null).ToList();
         return new PlatformSpec(
-            _raw.Stack, _profile, _cloud, gcpProject, expiresAt, cluster, network, pools, addons, dns, gitops, tenants, slos, _sources, owner, alerting);
+            _raw.Stack, _profile, _cloud, gcpProject, expiresAt, cluster, network, pools, addons, dns, gitops, tenants, slos, _sources, owner, alerting, secretMaps);
     }
 
     private void CheckTopLevelKeys()

@@ -20,6 +20,10 @@ namespace Platform.Stacks.Model;
 /// <param name="Sources">For each resolved key, where its value came from (config, profile:&lt;name&gt;, stack name, default).</param>
 /// <param name="Owner">Who owns the stack (<c>platform:owner</c>), stamped on its cloud resources. Optional.</param>
 /// <param name="Alerting">Where alerts go; null when not configured (alerts are then only visible in Alertmanager).</param>
+/// <param name="SecretMaps">
+/// Which maps of secrets the config sets (<c>argocdSecrets</c>, <c>grafanaSecrets</c>, <c>receiverSecrets</c>): the plan
+/// never sees their values, only whether they are there.
+/// </param>
 public sealed record PlatformSpec(
     string Stack,
     EnvironmentProfile Environment,
@@ -36,10 +40,14 @@ public sealed record PlatformSpec(
     IReadOnlyList<SloSpec> Slos,
     IReadOnlyDictionary<string, string> Sources,
     string? Owner = null,
-    AlertingSpec? Alerting = null)
+    AlertingSpec? Alerting = null,
+    IReadOnlyList<string>? SecretMaps = null)
 {
     /// <summary>Base DNS domain for the shared Gateway and its certificate, or null.</summary>
     public string? DnsDomain => Dns?.Domain;
+
+    /// <summary>Whether the config sets the map of secrets <paramref name="name"/> (without <c>platform:</c>).</summary>
+    public bool HasSecretMap(string name) => SecretMaps?.Contains(name, StringComparer.Ordinal) ?? false;
 
     /// <summary>True when the add-on is in the catalog and switched on.</summary>
     public bool IsEnabled(string addon) => Addons.Any(a => a.Name == addon && a.Enabled);

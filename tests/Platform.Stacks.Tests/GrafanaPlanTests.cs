@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using Platform.Stacks.Addons;
+
+namespace Platform.Stacks.Tests;
+
+/// <summary>Grafana: its values, datasources, admin Secret, route and the tenants' dashboards.</summary>
+public class GrafanaPlanTests
+{
+    private static PlatformPlan Prod() => Planner.PlanStackFile(Repo.Root, "prod").Plan!;
+
+    private static PlatformPlan Local() => Planner.PlanStackFile(Repo.Examples, "local").Plan!;
+
+    private static AddonPlan Grafana(PlatformPlan plan) => plan.Addons.Single(a => a.Name == "grafana");
+
+    private static JsonObject Values(PlatformPlan plan) => Grafana(plan).Release!.Values;
+
+    private static IEnumerable<string> KeyPaths(JsonObject values, string prefix = "") =>
+        values.SelectMany(p => p.Value is JsonObject { Count: > 0 } child && $"{prefix}{p.Key}" != "datasources.datasources.yaml"
+            ? KeyPaths(child, $"{prefix}{p.Key}.")
+            : [$"{prefix}{p.Key}"]);
+
+    [Fact]
+    public void ValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
+        // Checked against grafana 12.11.1's values.yaml; grafana.ini takes any Grafana setting by section, and the
+        // datasources file is Grafana's provisioning format.
+        "admin.existingSecret, admin.passwordKey, admin.userKey, datasources.datasources.yaml, grafana.ini.analytics.check_for_updates, grafana.ini.analytics.reporting_enabled, grafana.ini.auth.anonymous.enabled, grafana.ini.server.domain, grafana.ini.server.root_url, grafana.ini.users.allow_sign_up, persistence.enabled, persistence.size, replicas, resources.limits.memory, resources.requests.cpu, resources.requests.memory, sidecar.dashboards.enabled, sidecar.dashboards.folderAnnotation, sidecar.dashboards.label, sidecar.dashboards.labelValue, sidecar.dashboards.provider.foldersFromFilesStructure, sidecar.dashboards.searchNamespace, sidecar.resources.limits.memory, sidecar.resources.requests.cpu, sidecar.resources.requests.memory".Split(", "),
+        KeyPaths(Values(Prod())).Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void ItProvisionsTheDatasourcesOfTheInstalledAddonsWithFixedUids()
+    {
+        var datasources = Values(Prod())["datasources"]!["datasources.yaml"]!["datasources"]!.AsArray();
+
+        Assert.Equal(
+            ["prometheus http://kube-prometheus-stack-prometheus.monitoring.svc:9090", "alertmanager http://kube-prometheus-stack-alertmanager.monitoring.svc:9093"],
+            datasources.Select(d => $"{d!["uid"]} {d["url"]}"));
+        Assert.True((bool)datasources[0]!["isDefault"]!);
+    }
+
+    [Fact]
+    public void TheAdminPasswordComesFromSecretConfigExceptOnADevStackThatSetsNone()
+    {
+        var secret = Assert.Single(Grafana(Prod()).ConfigSecrets);
+
+        Assert.Equal((global::Platform.Stacks.Addons.Grafana.AdminSecret, "observability", "grafanaSecrets"), (secret.Name, secret.Namespace, secret.ConfigKey));
+        Assert.Equal("admin", secret.PlainData!["admin-user"]);
+        Assert.False(secret.Values.Single().Optional);
+        Assert.Equal(global::Platform.Stacks.Addons.Grafana.AdminSecret, (string)Values(Prod())["admin"]!["existingSecret"]!);
+        Assert.Empty(Grafana(Local()).ConfigSecrets);
+        Assert.Null(Values(Local())["admin"]);
+        var devWithPassword = Stacks.Valid(Stacks.Config("platform:environment: dev", "platform:expiresAt: 2099-01-01", "platform:cluster: { context: kind }", "platform:grafanaSecrets: { adminPassword: { secure: AAABAQ== } }"), "dev-x");
+        Assert.Single(Grafana(devWithPassword).ConfigSecrets);
+    }
+
+    [Fact]
+    public void ItIsServedAtGrafanaDotTheDomainOnItsOwnListener()
+    {
+        var plan = Prod();
+        var route = Grafana(plan).Objects.Single(o => (string)o["kind"]! == "HTTPRoute");
+
+        Assert.Equal(["grafana.prod.example.com"], route["spec"]!["hostnames"]!.AsArray().Select(h => (string)h!));
+        Assert.Equal("grafana", (string)route["spec"]!["parentRefs"]![0]!["sectionName"]!);
+        Assert.Equal("https://grafana.prod.example.com", (string)Values(plan)["grafana.ini"]!["server"]!["root_url"]!);
+        var gateway = plan.Addons.Single(a => a.Name == "envoyGateway").Objects.Single(o => (string)o["kind"]! == "Gateway");
+        Assert.Equal(["http", "https", "argocd", "grafana"], gateway["spec"]!["listeners"]!.AsArray().Select(l => (string)l!["name"]!));
+    }
+
+    [Fact]
+    public void EachTenantGetsAFolderWithItsOverviewAndAPanelPerSlo()
+    {
+        var maps = Grafana(Prod()).Objects.Where(o => (string)o["kind"]! == "ConfigMap").ToList();
+
+        Assert.Equal(["analytics", "payments", "search"], maps.Select(m => (string)m["metadata"]!["annotations"]![global::Platform.Stacks.Addons.Grafana.FolderAnnotation]!));
+        Assert.All(maps, m => Assert.Equal("1", (string)m["metadata"]!["labels"]![global::Platform.Stacks.Addons.Grafana.DashboardLabel]!));
+        var dashboard = JsonNode.Parse((string)maps[1]["data"]!["payments-overview.json"]!)!;
+        var titles = dashboard["panels"]!.AsArray().Select(p => (string)p!["title"]!).ToList();
+        Assert.Equal("SLO payments-api: error ratio and budget", titles[^1]);
+        Assert.Equal(4, titles.Count);
+        var queries = dashboard["panels"]!.AsArray().SelectMany(p => p!["targets"]!.AsArray()).Select(t => (string)t!["expr"]!).ToList();
+        Assert.All(queries.Take(5), q => Assert.Contains("namespace=\"payments\"", q, StringComparison.Ordinal));
+        Assert.Contains("slo:sli_error:ratio_rate1h{slo=\"payments-api\"}", queries);
+    }
+
+    [Fact]
+    public void TheMonitoringChartsKubernetesDashboardsLandInTheirOwnFolder()
+    {
+        var grafana = Prod().Addons.Single(a => a.Name == "prometheus").Release!.Values["grafana"]!;
+
+        Assert.False((bool)grafana["enabled"]!);
+        Assert.True((bool)grafana["forceDeployDashboards"]!);
+        Assert.Equal("Kubernetes", (string)grafana["sidecar"]!["dashboards"]!["annotations"]![global::Platform.Stacks.Addons.Grafana.FolderAnnotation]!);
+    }
+}
