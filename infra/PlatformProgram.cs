@@ -91,8 +91,9 @@ internal static class PlatformProgram
         var config = new Config(SpecBinder.Namespace);
         foreach (var addon in plan.Addons.Where(a => a.Installed))
         {
-            // The cloud identity exists before the pods that use it start.
-            Resource[] identity = addon.Identity is { } planned ? [cluster.Identity($"{name}-{addon.Release!.Name}", planned)] : [];
+            // The bucket exists before the identity that is granted it, and that before the pods that use it start.
+            Resource[] bucket = addon.Bucket is { } store ? [cluster.Bucket($"{name}-{store.Purpose}", store)] : [];
+            Resource[] identity = addon.Identity is { } planned ? [cluster.Identity($"{name}-{addon.Release!.Name}", planned, bucket)] : [];
             // So do the Secrets its pods mount, filled from secret config into the namespace the program owns.
             var secrets = addon.ConfigSecrets.Select(secret => new SecretFromConfig(
                 $"{name}-{secret.Name}",
@@ -125,7 +126,11 @@ internal static class PlatformProgram
     {
         var existing = new ExistingCluster(plan.Cluster.Name, ExistingClusterArgs.FromPlan(plan.Cluster));
         outputs["kubeContext"] = existing.KubeContext;
-        return new ClusterAccess(existing.Provider, [], (_, _) => throw new InvalidOperationException("an existing cluster has no cloud identities"));
+        return new ClusterAccess(
+            existing.Provider,
+            [],
+            (_, _, _) => throw new InvalidOperationException("an existing cluster has no cloud identities"),
+            (_, _) => throw new InvalidOperationException("an existing cluster has no cloud storage"));
     }
 
     private static ClusterAccess BuildGke(PlatformPlan plan, Dictionary<string, object?> outputs)
@@ -140,8 +145,14 @@ internal static class PlatformProgram
         outputs["workloadIdentityPool"] = gke.Cluster.WorkloadIdentityPool;
         var project = plan.Cluster.Gke!.Project;
         var pool = plan.Cluster.Gke.WorkloadPool;
-        return new ClusterAccess(gke.Cluster.Provider, [.. gke.Pools], (identityName, identity) =>
-            new WorkloadIdentity(identityName, WorkloadIdentityArgs.FromPlan(identity.Gcp!, project, pool), new ComponentResourceOptions { ResourceTransformations = { GkePlatform.Stamp(plan) } }));
+        return new ClusterAccess(
+            gke.Cluster.Provider,
+            [.. gke.Pools],
+            (identityName, identity, dependsOn) => new WorkloadIdentity(
+                identityName,
+                WorkloadIdentityArgs.FromPlan(identity.Gcp!, project, pool),
+                new ComponentResourceOptions { DependsOn = [.. dependsOn], ResourceTransformations = { GkePlatform.Stamp(plan) } }),
+            (bucketName, bucket) => new GcsBucket(bucketName, GcsBucketArgs.FromPlan(bucket, project, plan.Labels), new ComponentResourceOptions { Protect = bucket.Retain }));
     }
 
     private static ClusterAccess BuildEks(PlatformPlan plan, Dictionary<string, object?> outputs)
@@ -155,13 +166,24 @@ internal static class PlatformProgram
         outputs["oidcProviderArn"] = eks.Cluster.OidcProviderArn;
         outputs["subnetIds"] = eks.Network.PrivateSubnetIds;
         // Add-on pods need nodes and cluster DNS, which CoreDNS brings once the node groups exist.
-        return new ClusterAccess(eks.Cluster.Provider, [.. eks.NodeGroups, eks.NodeAddons], (identityName, identity) =>
-            new AddonIdentity(identityName, AddonIdentityArgs.FromPlan(identity.Aws!, eks.Cluster.ClusterName), new ComponentResourceOptions { ResourceTransformations = { EksPlatform.Stamp(plan) } }));
+        return new ClusterAccess(
+            eks.Cluster.Provider,
+            [.. eks.NodeGroups, eks.NodeAddons],
+            (identityName, identity, dependsOn) => new AddonIdentity(
+                identityName,
+                AddonIdentityArgs.FromPlan(identity.Aws!, eks.Cluster.ClusterName),
+                new ComponentResourceOptions { DependsOn = [.. dependsOn], ResourceTransformations = { EksPlatform.Stamp(plan) } }),
+            (bucketName, bucket) => new S3Bucket(bucketName, S3BucketArgs.FromPlan(bucket), new ComponentResourceOptions { Protect = bucket.Retain, ResourceTransformations = { EksPlatform.Stamp(plan) } }));
     }
 
     /// <summary>
     /// How the program reaches a cluster: its Kubernetes provider, what must exist before pods can run, and how an
-    /// add-on's cloud identity is made there.
+    /// add-on's cloud identity (after what it is granted) and its bucket are made there. A retained bucket is also
+    /// protected in state.
     /// </summary>
-    private sealed record ClusterAccess(K8s.Provider Provider, IReadOnlyList<Resource> Nodes, Func<string, AddonIdentityPlan, Resource> Identity);
+    private sealed record ClusterAccess(
+        K8s.Provider Provider,
+        IReadOnlyList<Resource> Nodes,
+        Func<string, AddonIdentityPlan, IReadOnlyList<Resource>, Resource> Identity,
+        Func<string, Stacks.Storage.BucketPlan, Resource> Bucket);
 }

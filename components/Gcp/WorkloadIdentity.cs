@@ -1,6 +1,7 @@
 using Pulumi;
 using Pulumi.Gcp.Dns;
 using Pulumi.Gcp.ServiceAccount;
+using Pulumi.Gcp.Storage;
 using ProjectIamMember = Pulumi.Gcp.Projects.IAMMember;
 using ProjectIamMemberArgs = Pulumi.Gcp.Projects.IAMMemberArgs;
 
@@ -8,7 +9,8 @@ namespace Platform.Components.Gcp;
 
 /// <summary>
 /// The cloud identity of one add-on on GKE: a Google service account that only its Kubernetes service account may act
-/// as (Workload Identity), with its roles on the project and on one Cloud DNS zone. No keys are ever created.
+/// as (Workload Identity), with its roles on the project, on one Cloud DNS zone and on one bucket. No keys are ever
+/// created.
 /// </summary>
 public sealed class WorkloadIdentity : ComponentResource
 {
@@ -46,6 +48,16 @@ public sealed class WorkloadIdentity : ComponentResource
             {
                 Project = args.Project,
                 ManagedZone = args.Zone ?? throw new ArgumentException("zone roles need a zone", nameof(args)),
+                Role = role,
+                Member = account.Member,
+            }, child);
+        }
+
+        foreach (var role in args.BucketRoles)
+        {
+            _ = new BucketIAMMember($"{name}-bucket-{role.Split('/')[^1]}", new BucketIAMMemberArgs
+            {
+                Bucket = args.Bucket ?? throw new ArgumentException("bucket roles need a bucket", nameof(args)),
                 Role = role,
                 Member = account.Member,
             }, child);

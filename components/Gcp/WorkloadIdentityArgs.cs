@@ -33,6 +33,12 @@ public sealed class WorkloadIdentityArgs
     /// <summary>Roles on that zone; each becomes a child named after the role.</summary>
     public required IReadOnlyList<string> ZoneRoles { get; init; }
 
+    /// <summary>The bucket <see cref="BucketRoles"/> apply to, or null.</summary>
+    public Input<string>? Bucket { get; init; }
+
+    /// <summary>Roles on that bucket; each becomes a child named after the role.</summary>
+    public required IReadOnlyList<string> BucketRoles { get; init; }
+
     /// <summary>The one mapping from the plan.</summary>
     public static WorkloadIdentityArgs FromPlan(GcpWorkloadIdentityPlan plan, string project, string workloadPool)
     {
@@ -48,6 +54,8 @@ public sealed class WorkloadIdentityArgs
             ProjectRoles = plan.ProjectRoles,
             Zone = plan.Zone is { } zone ? (Input<string>)zone : null,
             ZoneRoles = plan.ZoneRoles,
+            Bucket = plan.Bucket is { } bucket ? (Input<string>)bucket : null,
+            BucketRoles = plan.BucketRoles ?? [],
         };
     }
 }

@@ -94,7 +94,7 @@ public class ProgramTests
         var (mocks, outputs) = await RunAsync("local", StackConfig("local", Repo.Examples));
 
         Assert.Equal(
-            ["kubernetes:core/v1:Secret", .. Enumerable.Repeat("kubernetes:helm.sh/v3:Release", 6), .. Enumerable.Repeat("kubernetes:yaml/v2:ConfigGroup", 9), "pulumi:providers:kubernetes"],
+            ["kubernetes:core/v1:Secret", .. Enumerable.Repeat("kubernetes:helm.sh/v3:Release", 7), .. Enumerable.Repeat("kubernetes:yaml/v2:ConfigGroup", 9), "pulumi:providers:kubernetes"],
             mocks.CustomResources.Select(r => r.Type).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(mocks.Registered, r => r.Type!.StartsWith("gcp:", StringComparison.Ordinal) || r.Type.StartsWith("aws:", StringComparison.Ordinal));
         Assert.Equal("kind-platform", await Assert.IsAssignableFrom<Output<string>>(outputs["kubeContext"]).ValueAsync());
@@ -274,6 +274,45 @@ public class ProgramTests
     }
 
     [Fact]
+    public async Task LokisBucketIsProtectedAndRetainedInProdAndOnlyItsIdentityMayUseIt()
+    {
+        var (prod, _) = await RunAsync("prod", StackConfig("prod"));
+        var (staging, _) = await RunAsync("staging", StackConfig("staging"));
+
+        var bucket = Assert.Single(prod.OfType("gcp:storage/bucket:Bucket"));
+        var planned = Stacks.Planner.PlanStackFile(Repo.Root, "prod").Plan!.Addons.Single(a => a.Name == "loki").Bucket!;
+        Assert.Equal(planned.Name, EchoMocks.Input(bucket, "name"));
+        Assert.Equal("enforced", EchoMocks.Input(bucket, "publicAccessPrevention"));
+        Assert.Equal(false, EchoMocks.Input(bucket, "forceDestroy"));
+        var options = prod.OptionsOf("gcp:storage/bucket:Bucket", "prod-loki-bucket");
+        Assert.True(options.Protect);
+        Assert.True(options.RetainOnDelete);
+        var stagingOptions = staging.OptionsOf("gcp:storage/bucket:Bucket", "staging-loki-bucket");
+        Assert.False(stagingOptions.Protect || stagingOptions.RetainOnDelete);
+        Assert.Equal(true, EchoMocks.Input(Assert.Single(staging.OfType("gcp:storage/bucket:Bucket")), "forceDestroy"));
+
+        var member = Assert.Single(prod.OfType("gcp:storage/bucketIAMMember:BucketIAMMember"));
+        Assert.Equal((planned.Name, "roles/storage.objectAdmin"), ((string)EchoMocks.Input(member, "bucket")!, (string)EchoMocks.Input(member, "role")!));
+        Assert.Contains(("platform:gcp:GcsBucket", "prod-loki"), await prod.OptionsOf("platform:gcp:WorkloadIdentity", "prod-loki").DependenciesAsync());
+        Assert.Contains(("platform:gcp:WorkloadIdentity", "prod-loki"), await prod.OptionsOf("platform:kubernetes:HelmAddon", "prod-loki").DependenciesAsync());
+    }
+
+    [Fact]
+    public async Task OnEksLokisBucketKeepsItsPublicAccessBlockWhenRetained()
+    {
+        var (mocks, _) = await RunAsync("aws-prod", StackConfig("aws-prod", Repo.Examples));
+
+        Assert.All(
+            ["aws:s3/bucket:Bucket", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration"],
+            type => Assert.True(mocks.Options.Single(o => o.Type == type).RetainOnDelete, type));
+        var block = Assert.Single(mocks.OfType("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"));
+        Assert.All(["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"], key => Assert.Equal(true, EchoMocks.Input(block, key)));
+        var policy = Assert.Single(mocks.OfType("aws:iam/rolePolicy:RolePolicy"), p => ((string)EchoMocks.Input(p, "policy")!).Contains("s3:PutObject", StringComparison.Ordinal));
+        var bucket = Stacks.Planner.PlanStackFile(Repo.Examples, "aws-prod").Plan!.Addons.Single(a => a.Name == "loki").Bucket!.Name;
+        Assert.Contains($"arn:aws:s3:::{bucket}/*", (string)EchoMocks.Input(policy, "policy")!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OnEksTheOperatorWaitsForCalicosCrdsAndEveryAddonForCoreDns()
     {
         var (mocks, _) = await RunAsync("aws-prod", StackConfig("aws-prod", Repo.Examples));
@@ -289,7 +328,7 @@ public class ProgramTests
         var (mocks, _) = await RunAsync("prod", StackConfig("prod"));
 
         var installed = mocks.OfType("kubernetes:helm.sh/v3:Release").Select(r => (string)EchoMocks.Input(r, "name")!);
-        Assert.Equal(["argo-cd", "cert-manager", "envoy-gateway", "external-dns", "grafana", "kube-prometheus-stack", "kyverno"], installed.Order(StringComparer.Ordinal));
+        Assert.Equal(["argo-cd", "cert-manager", "envoy-gateway", "external-dns", "grafana", "kube-prometheus-stack", "kyverno", "loki"], installed.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -315,7 +354,7 @@ public class ProgramTests
         var associations = mocks.OfType("aws:eks/podIdentityAssociation:PodIdentityAssociation")
             .Select(a => $"{EchoMocks.Input(a, "namespace")}/{EchoMocks.Input(a, "serviceAccount")}")
             .Order(StringComparer.Ordinal);
-        Assert.Equal(["cert-manager/cert-manager", "external-dns/external-dns", "kube-system/aws-load-balancer-controller", "kube-system/cluster-autoscaler"], associations);
+        Assert.Equal(["cert-manager/cert-manager", "external-dns/external-dns", "kube-system/aws-load-balancer-controller", "kube-system/cluster-autoscaler", "observability/loki"], associations);
         Assert.Contains(("platform:aws:AddonIdentity", "aws-prod-cert-manager"), await mocks.OptionsOf("platform:kubernetes:HelmAddon", "aws-prod-cert-manager").DependenciesAsync());
     }
 
@@ -355,16 +394,19 @@ public class ProgramTests
         "gcp:container/nodePool:NodePool 4",
         "gcp:dns/dnsManagedZoneIamMember:DnsManagedZoneIamMember 1",
         "gcp:projects/iAMMember:IAMMember 3",
-        "gcp:serviceaccount/account:Account 2",
-        "gcp:serviceaccount/iAMMember:IAMMember 1",
+        "gcp:serviceaccount/account:Account 3",
+        "gcp:serviceaccount/iAMMember:IAMMember 2",
+        "gcp:storage/bucket:Bucket 1",
+        "gcp:storage/bucketIAMMember:BucketIAMMember 1",
         "kubernetes:core/v1:Secret 2",
-        "kubernetes:helm.sh/v3:Release 7",
+        "kubernetes:helm.sh/v3:Release 8",
         "kubernetes:yaml/v2:ConfigGroup 9",
+        "platform:gcp:GcsBucket 1",
         "platform:gcp:GkeCluster 1",
         "platform:gcp:GkeNetwork 1",
         "platform:gcp:GkeNodePool 4",
-        "platform:gcp:WorkloadIdentity 1",
-        "platform:kubernetes:HelmAddon 7",
+        "platform:gcp:WorkloadIdentity 2",
+        "platform:kubernetes:HelmAddon 8",
         "platform:kubernetes:ManifestBundle 9",
         "platform:kubernetes:SecretFromConfig 2",
         "pulumi:providers:kubernetes 1",
@@ -383,16 +425,19 @@ public class ProgramTests
             "gcp:container/nodePool:NodePool 4",
             "gcp:dns/dnsManagedZoneIamMember:DnsManagedZoneIamMember 2",
             "gcp:projects/iAMMember:IAMMember 3",
-            "gcp:serviceaccount/account:Account 3",
-            "gcp:serviceaccount/iAMMember:IAMMember 2",
+            "gcp:serviceaccount/account:Account 4",
+            "gcp:serviceaccount/iAMMember:IAMMember 3",
+            "gcp:storage/bucket:Bucket 1",
+            "gcp:storage/bucketIAMMember:BucketIAMMember 1",
             "kubernetes:core/v1:Secret 3",
-            "kubernetes:helm.sh/v3:Release 7",
+            "kubernetes:helm.sh/v3:Release 8",
             "kubernetes:yaml/v2:ConfigGroup 9",
+            "platform:gcp:GcsBucket 1",
             "platform:gcp:GkeCluster 1",
             "platform:gcp:GkeNetwork 1",
             "platform:gcp:GkeNodePool 4",
-            "platform:gcp:WorkloadIdentity 2",
-            "platform:kubernetes:HelmAddon 7",
+            "platform:gcp:WorkloadIdentity 3",
+            "platform:kubernetes:HelmAddon 8",
             "platform:kubernetes:ManifestBundle 9",
             "platform:kubernetes:SecretFromConfig 3",
             "pulumi:providers:kubernetes 1",
@@ -413,22 +458,27 @@ public class ProgramTests
             "aws:eks/addon:Addon 5",
             "aws:eks/cluster:Cluster 1",
             "aws:eks/nodeGroup:NodeGroup 4",
-            "aws:eks/podIdentityAssociation:PodIdentityAssociation 4",
+            "aws:eks/podIdentityAssociation:PodIdentityAssociation 5",
             "aws:iam/openIdConnectProvider:OpenIdConnectProvider 1",
-            "aws:iam/role:Role 7",
-            "aws:iam/rolePolicy:RolePolicy 4",
+            "aws:iam/role:Role 8",
+            "aws:iam/rolePolicy:RolePolicy 5",
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment 5",
             "aws:kms/alias:Alias 1",
             "aws:kms/key:Key 1",
+            "aws:s3/bucket:Bucket 1",
+            "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration 1",
+            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock 1",
+            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration 1",
             "kubernetes:core/v1:Secret 2",
-            "kubernetes:helm.sh/v3:Release 11",
+            "kubernetes:helm.sh/v3:Release 12",
             "kubernetes:yaml/v2:ConfigGroup 9",
-            "platform:aws:AddonIdentity 4",
+            "platform:aws:AddonIdentity 5",
             "platform:aws:EksCluster 1",
             "platform:aws:EksNetwork 1",
             "platform:aws:EksNodeAddons 1",
             "platform:aws:EksNodeGroup 4",
-            "platform:kubernetes:HelmAddon 11",
+            "platform:aws:S3Bucket 1",
+            "platform:kubernetes:HelmAddon 12",
             "platform:kubernetes:ManifestBundle 9",
             "platform:kubernetes:SecretFromConfig 2",
             "pulumi:providers:kubernetes 1",
@@ -436,10 +486,10 @@ public class ProgramTests
         ["local"] =
         [
             "kubernetes:core/v1:Secret 1",
-            "kubernetes:helm.sh/v3:Release 6",
+            "kubernetes:helm.sh/v3:Release 7",
             "kubernetes:yaml/v2:ConfigGroup 9",
             "platform:cluster:ExistingCluster 1",
-            "platform:kubernetes:HelmAddon 6",
+            "platform:kubernetes:HelmAddon 7",
             "platform:kubernetes:ManifestBundle 9",
             "platform:kubernetes:SecretFromConfig 1",
             "pulumi:providers:kubernetes 1",

@@ -107,7 +107,7 @@ public class AddonPlanTests
     {
         var planned = Prod().Addons.Where(a => a.Mode == "planned").Select(a => a.Name);
 
-        Assert.Equal(["loki", "tempo", "mimir", "alloy"], planned);
+        Assert.Equal(["tempo", "mimir", "alloy"], planned);
         Assert.All(Prod().Addons.Where(a => a.Mode == "planned"), a => Assert.False(a.Installed));
     }
 

@@ -32,8 +32,9 @@ public class GrafanaPlanTests
         var datasources = Values(Prod())["datasources"]!["datasources.yaml"]!["datasources"]!.AsArray();
 
         Assert.Equal(
-            ["prometheus http://kube-prometheus-stack-prometheus.monitoring.svc:9090", "alertmanager http://kube-prometheus-stack-alertmanager.monitoring.svc:9093"],
-            datasources.Select(d => $"{d!["uid"]} {d["url"]}"));
+            ["prometheus http://kube-prometheus-stack-prometheus.monitoring.svc:9090", "alertmanager http://kube-prometheus-stack-alertmanager.monitoring.svc:9093", "loki http://loki-gateway.observability.svc"],
+            datasources.Take(3).Select(d => $"{d!["uid"]} {d["url"]}"));
+        Assert.Equal(["loki-analytics", "loki-payments", "loki-search"], datasources.Skip(3).Select(d => (string)d!["uid"]!));
         Assert.True((bool)datasources[0]!["isDefault"]!);
     }
 

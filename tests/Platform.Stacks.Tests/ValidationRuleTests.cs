@@ -76,7 +76,7 @@ public class ValidationRuleTests
         Stacks.GcpStaging(
             "platform:nodePools:\n  compute: { enabled: false }\n  stateful: { enabled: false }",
             "platform:tenants:\n  a: { quota: { cpu: \"31.75\", memory: 40Gi } }\n  b: { quota: { cpu: \"31.75\", memory: 40Gi } }"),
-        "platform:nodePools: at their largest the pools hold 67.86 CPU, 233.82 GiB memory, 1944 pods but tenant quotas (63.5 CPU, 80 GiB memory, 200 pods) and add-ons (4.62 CPU, 10.88 GiB memory, 32 pods) ask for 68.12 CPU, 90.88 GiB memory, 232 pods; short by 0.26 CPU; raise maxNodes or use larger machine types");
+        "platform:nodePools: at their largest the pools hold 67.86 CPU, 233.82 GiB memory, 1944 pods but tenant quotas (63.5 CPU, 80 GiB memory, 200 pods) and add-ons (4.67 CPU, 11.19 GiB memory, 34 pods) ask for 68.17 CPU, 91.19 GiB memory, 234 pods; short by 0.31 CPU; raise maxNodes or use larger machine types");
 
     [Fact]
     public void ServiceReplicasAboveTheTenantQuotaAreRejected() => Stacks.Rejects(

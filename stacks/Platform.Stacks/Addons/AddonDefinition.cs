@@ -94,6 +94,9 @@ public abstract class AddonDefinition
     /// <summary>Its cloud identity (no static keys), or null when it needs no cloud access.</summary>
     public virtual Clusters.AddonIdentityPlan? Identity(AddonContext context) => null;
 
+    /// <summary>The bucket it keeps its data in, created before its identity and releases; null for none.</summary>
+    public virtual Storage.BucketPlan? Bucket(AddonContext context) => null;
+
     /// <summary>Grafana datasources it serves (a provisioning entry each, with a fixed uid); none by default.</summary>
     public virtual IReadOnlyList<JsonObject> Datasources(AddonContext context) => [];
 

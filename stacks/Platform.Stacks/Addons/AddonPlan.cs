@@ -15,6 +15,7 @@ namespace Platform.Stacks.Addons;
 /// <param name="Objects">Kubernetes objects it owns, applied after its releases.</param>
 /// <param name="Identity">Its cloud identity, created before its releases; null when it needs none.</param>
 /// <param name="Secrets">Secrets the program fills from secret config before its releases; null for none.</param>
+/// <param name="Bucket">The bucket it keeps its data in, made before its identity; null for none.</param>
 public sealed record AddonPlan(
     string Name,
     string Mode,
@@ -23,7 +24,8 @@ public sealed record AddonPlan(
     IReadOnlyList<Workload> Workloads,
     IReadOnlyList<JsonObject> Objects,
     Clusters.AddonIdentityPlan? Identity = null,
-    IReadOnlyList<ConfigSecretPlan>? Secrets = null)
+    IReadOnlyList<ConfigSecretPlan>? Secrets = null,
+    Storage.BucketPlan? Bucket = null)
 {
     /// <summary>The Secrets filled from secret config, none when it has none.</summary>
     public IReadOnlyList<ConfigSecretPlan> ConfigSecrets => Secrets ?? [];

@@ -44,7 +44,8 @@ public static class AddonPlanner
                 definition.Workloads(context),
                 mode == "managed" ? [] : definition.Objects(context),
                 mode == "helm" ? definition.Identity(context) : null,
-                mode == "helm" ? definition.Secrets(context) : []));
+                mode == "helm" ? definition.Secrets(context) : [],
+                mode == "helm" ? definition.Bucket(context) : null));
         }
 
         return plans;

@@ -12,6 +12,21 @@ public static class CloudIdentity
     /// <summary>Cloud DNS: change records, granted on one zone only.</summary>
     public const string DnsAdmin = "roles/dns.admin";
 
+    /// <summary>Cloud Storage: read, write and delete objects, granted on one bucket only.</summary>
+    public const string ObjectAdmin = "roles/storage.objectAdmin";
+
+    /// <summary>
+    /// The identity of an add-on that only reads and writes its own bucket: on aws an IAM role whose policy names that
+    /// bucket alone; on gcp a Google service account with <see cref="ObjectAdmin"/> on that bucket alone and no role on
+    /// the project.
+    /// </summary>
+    public static AddonIdentityPlan? ForBucket(AddonContext context, string slug, string ns, string serviceAccount, Storage.BucketPlan bucket)
+    {
+        ArgumentNullException.ThrowIfNull(bucket);
+        var identity = For(context, slug, ns, serviceAccount, () => IamPolicy.ObjectStore(bucket.Name), [], []);
+        return identity?.Gcp is { } gcp ? identity with { Gcp = gcp with { Bucket = bucket.Name, BucketRoles = [ObjectAdmin] } } : identity;
+    }
+
     /// <summary>
     /// The identity of service account <paramref name="ns"/>/<paramref name="serviceAccount"/>: on aws an IAM role with
     /// <paramref name="awsPolicy"/>; on gcp a Google service account with <paramref name="gcpProjectRoles"/> on the project

@@ -56,6 +56,30 @@ public static class IamPolicy
     }
 
     /// <summary>
+    /// An observability backend on S3: list bucket <paramref name="bucket"/>, and read, write and delete its objects;
+    /// nothing in any other bucket.
+    /// </summary>
+    public static string ObjectStore(string bucket)
+    {
+        ArgumentNullException.ThrowIfNull(bucket);
+        return Document(
+            new JsonObject
+            {
+                ["Sid"] = "ListTheBucket",
+                ["Effect"] = "Allow",
+                ["Action"] = new JsonArray("s3:ListBucket", "s3:GetBucketLocation"),
+                ["Resource"] = $"arn:aws:s3:::{bucket}",
+            },
+            new JsonObject
+            {
+                ["Sid"] = "UseItsObjects",
+                ["Effect"] = "Allow",
+                ["Action"] = new JsonArray("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"),
+                ["Resource"] = $"arn:aws:s3:::{bucket}/*",
+            });
+    }
+
+    /// <summary>
     /// external-dns on Route53: list zones anywhere (to find the one it owns), but read and change records only in
     /// hosted zone <paramref name="zoneId"/>.
     /// </summary>

@@ -16,6 +16,7 @@ namespace Platform.Tests.Pulumi;
 /// <param name="IgnoreChanges">Properties whose changes are ignored.</param>
 /// <param name="Parent">Name of the parent resource; null for the stack itself.</param>
 /// <param name="Provider">Name of the explicit provider, or null.</param>
+/// <param name="RetainOnDelete">Whether the resource is left in the cloud when Pulumi deletes it.</param>
 internal sealed record RecordedOptions(
     string Type,
     string Name,
@@ -24,7 +25,8 @@ internal sealed record RecordedOptions(
     bool? DeleteBeforeReplace,
     IReadOnlyList<string> IgnoreChanges,
     string? Parent,
-    string? Provider)
+    string? Provider,
+    bool RetainOnDelete = false)
 {
     /// <summary>Type and name of every explicit dependency.</summary>
     public async Task<IReadOnlyList<(string Type, string Name)>> DependenciesAsync() =>
@@ -86,7 +88,8 @@ internal sealed class RecordingStack : Stack
             (options as CustomResourceOptions)?.DeleteBeforeReplace,
             [.. options.IgnoreChanges],
             options.Parent?.GetResourceName(),
-            provider?.GetResourceName()));
+            provider?.GetResourceName(),
+            options.RetainOnDelete ?? false));
         return null;
     }
 }
