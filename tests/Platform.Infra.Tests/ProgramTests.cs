@@ -94,7 +94,7 @@ public class ProgramTests
         var (mocks, outputs) = await RunAsync("local", StackConfig("local", Repo.Examples));
 
         Assert.Equal(
-            ["kubernetes:core/v1:Secret", .. Enumerable.Repeat("kubernetes:helm.sh/v3:Release", 7), .. Enumerable.Repeat("kubernetes:yaml/v2:ConfigGroup", 9), "pulumi:providers:kubernetes"],
+            ["kubernetes:core/v1:Secret", .. Enumerable.Repeat("kubernetes:helm.sh/v3:Release", 8), .. Enumerable.Repeat("kubernetes:yaml/v2:ConfigGroup", 9), "pulumi:providers:kubernetes"],
             mocks.CustomResources.Select(r => r.Type).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(mocks.Registered, r => r.Type!.StartsWith("gcp:", StringComparison.Ordinal) || r.Type.StartsWith("aws:", StringComparison.Ordinal));
         Assert.Equal("kind-platform", await Assert.IsAssignableFrom<Output<string>>(outputs["kubeContext"]).ValueAsync());
@@ -328,7 +328,7 @@ public class ProgramTests
         var (mocks, _) = await RunAsync("prod", StackConfig("prod"));
 
         var installed = mocks.OfType("kubernetes:helm.sh/v3:Release").Select(r => (string)EchoMocks.Input(r, "name")!);
-        Assert.Equal(["argo-cd", "cert-manager", "envoy-gateway", "external-dns", "grafana", "kube-prometheus-stack", "kyverno", "loki"], installed.Order(StringComparer.Ordinal));
+        Assert.Equal(["alloy", "argo-cd", "cert-manager", "envoy-gateway", "external-dns", "grafana", "kube-prometheus-stack", "kyverno", "loki"], installed.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -399,14 +399,14 @@ public class ProgramTests
         "gcp:storage/bucket:Bucket 1",
         "gcp:storage/bucketIAMMember:BucketIAMMember 1",
         "kubernetes:core/v1:Secret 2",
-        "kubernetes:helm.sh/v3:Release 8",
+        "kubernetes:helm.sh/v3:Release 9",
         "kubernetes:yaml/v2:ConfigGroup 9",
         "platform:gcp:GcsBucket 1",
         "platform:gcp:GkeCluster 1",
         "platform:gcp:GkeNetwork 1",
         "platform:gcp:GkeNodePool 4",
         "platform:gcp:WorkloadIdentity 2",
-        "platform:kubernetes:HelmAddon 8",
+        "platform:kubernetes:HelmAddon 9",
         "platform:kubernetes:ManifestBundle 9",
         "platform:kubernetes:SecretFromConfig 2",
         "pulumi:providers:kubernetes 1",
@@ -430,14 +430,14 @@ public class ProgramTests
             "gcp:storage/bucket:Bucket 1",
             "gcp:storage/bucketIAMMember:BucketIAMMember 1",
             "kubernetes:core/v1:Secret 3",
-            "kubernetes:helm.sh/v3:Release 8",
+            "kubernetes:helm.sh/v3:Release 9",
             "kubernetes:yaml/v2:ConfigGroup 9",
             "platform:gcp:GcsBucket 1",
             "platform:gcp:GkeCluster 1",
             "platform:gcp:GkeNetwork 1",
             "platform:gcp:GkeNodePool 4",
             "platform:gcp:WorkloadIdentity 3",
-            "platform:kubernetes:HelmAddon 8",
+            "platform:kubernetes:HelmAddon 9",
             "platform:kubernetes:ManifestBundle 9",
             "platform:kubernetes:SecretFromConfig 3",
             "pulumi:providers:kubernetes 1",
@@ -470,7 +470,7 @@ public class ProgramTests
             "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock 1",
             "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration 1",
             "kubernetes:core/v1:Secret 2",
-            "kubernetes:helm.sh/v3:Release 12",
+            "kubernetes:helm.sh/v3:Release 13",
             "kubernetes:yaml/v2:ConfigGroup 9",
             "platform:aws:AddonIdentity 5",
             "platform:aws:EksCluster 1",
@@ -478,7 +478,7 @@ public class ProgramTests
             "platform:aws:EksNodeAddons 1",
             "platform:aws:EksNodeGroup 4",
             "platform:aws:S3Bucket 1",
-            "platform:kubernetes:HelmAddon 12",
+            "platform:kubernetes:HelmAddon 13",
             "platform:kubernetes:ManifestBundle 9",
             "platform:kubernetes:SecretFromConfig 2",
             "pulumi:providers:kubernetes 1",
@@ -486,10 +486,10 @@ public class ProgramTests
         ["local"] =
         [
             "kubernetes:core/v1:Secret 1",
-            "kubernetes:helm.sh/v3:Release 7",
+            "kubernetes:helm.sh/v3:Release 8",
             "kubernetes:yaml/v2:ConfigGroup 9",
             "platform:cluster:ExistingCluster 1",
-            "platform:kubernetes:HelmAddon 7",
+            "platform:kubernetes:HelmAddon 8",
             "platform:kubernetes:ManifestBundle 9",
             "platform:kubernetes:SecretFromConfig 1",
             "pulumi:providers:kubernetes 1",

@@ -107,7 +107,7 @@ public class AddonPlanTests
     {
         var planned = Prod().Addons.Where(a => a.Mode == "planned").Select(a => a.Name);
 
-        Assert.Equal(["tempo", "mimir", "alloy"], planned);
+        Assert.Equal(["tempo", "mimir"], planned);
         Assert.All(Prod().Addons.Where(a => a.Mode == "planned"), a => Assert.False(a.Installed));
     }
 
@@ -128,8 +128,8 @@ public class AddonPlanTests
 
         Assert.Equal(3, waves.Count);
         Assert.Equal(["awsLoadBalancerController", "calico", "certManager", "kyverno", "prometheus"], waves[0]);
-        Assert.Equal(["alloy", "envoyGateway", "loki", "mimir", "tempo"], waves[1]);
-        Assert.Equal(["argocd", "externalDns", "grafana"], waves[2]);
+        Assert.Equal(["envoyGateway", "loki", "mimir", "tempo"], waves[1]);
+        Assert.Equal(["alloy", "argocd", "externalDns", "grafana"], waves[2]);
     }
 
     [Theory]

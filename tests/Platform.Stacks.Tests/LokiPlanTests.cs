@@ -119,4 +119,37 @@ public class LokiPlanTests
         Assert.Equal(Model.Resources.Of(1.6m, 3.875m, 11), Loki(Prod()).Requests);
         Assert.Equal(Model.Resources.Of(0.25m, 0.5625m, 2), Loki(Local()).Requests);
     }
+
+    [Fact]
+    public void AlloyShipsEachTenantsLogsUnderItsOwnIdAndTheRestUnderThePlatforms()
+    {
+        var config = global::Platform.Stacks.Addons.Alloy.Config(Prod().Spec);
+
+        Assert.Contains("selector = \"{namespace=~\\\"analytics|payments|search\\\"}\"", config, StringComparison.Ordinal);
+        Assert.Contains("label = \"namespace\"", config, StringComparison.Ordinal);
+        Assert.Contains("value = \"platform\"", config, StringComparison.Ordinal);
+        Assert.Contains("url = \"http://loki-gateway.observability.svc/loki/api/v1/push\"", config, StringComparison.Ordinal);
+        Assert.DoesNotContain("/var/log", config, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutTenantsAlloySendsEverythingUnderThePlatformsId()
+    {
+        var config = global::Platform.Stacks.Addons.Alloy.Config(Stacks.Valid(Stacks.GcpStaging()).Spec);
+
+        Assert.DoesNotContain("stage.match", config, StringComparison.Ordinal);
+        Assert.Contains("value = \"platform\"", config, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AlloyRunsOnEveryNodeWithoutHostAccessAndOnlyWhereLokiIs()
+    {
+        var alloy = Prod().Addons.Single(a => a.Name == "alloy");
+        var values = alloy.Release!.Values;
+
+        Assert.Equal("daemonset", (string)values["controller"]!["type"]!);
+        Assert.Equal("Exists", (string)values["controller"]!["tolerations"]![0]!["operator"]!);
+        Assert.All(alloy.Workloads, w => Assert.False(w.HostLevel));
+        Assert.Equal("disabled", Stacks.Valid(Stacks.GcpStaging("platform:addons: { loki: false }")).Addons.Single(a => a.Name == "alloy").Mode);
+    }
 }

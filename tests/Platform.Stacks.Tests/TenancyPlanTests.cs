@@ -98,6 +98,6 @@ public class TenancyPlanTests
         Assert.Contains("prometheus", waves[0]);
         Assert.Contains("envoyGateway", waves[1]);
         Assert.Contains("loki", waves[1]);
-        Assert.Equal(["argocd", "externalDns", "grafana"], waves[2]);
+        Assert.Equal(["alloy", "argocd", "externalDns", "grafana"], waves[2]);
     }
 }

@@ -69,14 +69,14 @@ public class ValidationRuleTests
     [Fact]
     public void TenantQuotaAboveWhatItsPoolsHoldIsRejected() => Stacks.Rejects(
         Stacks.GcpStaging("platform:tenants:\n  payments:\n    quota: { cpu: \"500\", memory: 64Gi, pods: 100 }"),
-        "platform:tenants.payments.quota.cpu: 500 is more than its pools (general) hold at max size (45.24 CPU); short by 454.76 CPU; lower the quota or raise the pools' maxNodes");
+        "platform:tenants.payments.quota.cpu: 500 is more than its pools (general) hold at max size (45.72 CPU); short by 454.28 CPU; lower the quota or raise the pools' maxNodes");
 
     [Fact]
     public void PoolsThatCannotHoldAllQuotasAndAddonsReportTheShortfall() => Stacks.Rejects(
         Stacks.GcpStaging(
             "platform:nodePools:\n  compute: { enabled: false }\n  stateful: { enabled: false }",
-            "platform:tenants:\n  a: { quota: { cpu: \"31.75\", memory: 40Gi } }\n  b: { quota: { cpu: \"31.75\", memory: 40Gi } }"),
-        "platform:nodePools: at their largest the pools hold 67.86 CPU, 233.82 GiB memory, 1944 pods but tenant quotas (63.5 CPU, 80 GiB memory, 200 pods) and add-ons (4.67 CPU, 11.19 GiB memory, 34 pods) ask for 68.17 CPU, 91.19 GiB memory, 234 pods; short by 0.31 CPU; raise maxNodes or use larger machine types");
+            "platform:tenants:\n  a: { quota: { cpu: \"32\", memory: 40Gi } }\n  b: { quota: { cpu: \"32\", memory: 40Gi } }"),
+        "platform:nodePools: at their largest the pools hold 68.58 CPU, 235.5 GiB memory, 1944 pods but tenant quotas (64 CPU, 80 GiB memory, 200 pods) and add-ons (4.67 CPU, 11.19 GiB memory, 34 pods) ask for 68.67 CPU, 91.19 GiB memory, 234 pods; short by 0.09 CPU; raise maxNodes or use larger machine types");
 
     [Fact]
     public void ServiceReplicasAboveTheTenantQuotaAreRejected() => Stacks.Rejects(
