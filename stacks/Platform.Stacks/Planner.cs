@@ -1,4 +1,5 @@
 using Platform.Stacks.Addons;
+using Platform.Stacks.Alerting;
 using Platform.Stacks.Binding;
 using Platform.Stacks.Clusters;
 using Platform.Stacks.Config;
@@ -69,7 +70,10 @@ public static class Planner
             return new PlanResult(null, diagnostics.Items, diagnostics.Warnings);
         }
 
-        var plan = new PlatformPlan(spec, cluster, network, pools, capacity, addons, bundles, Outputs(spec.Cloud));
+        var plan = new PlatformPlan(spec, cluster, network, pools, capacity, addons, bundles, Outputs(spec.Cloud))
+        {
+            Alerting = addons.Any(a => a.Name == "prometheus" && a.Installed) ? AlertingPlan.For(spec) : null,
+        };
         return new PlanResult(plan, [], diagnostics.Warnings);
     }
 

@@ -42,8 +42,7 @@ public sealed record PlatformPlan(
     /// What the stack alerts on and where alerts go, when the monitoring stack is installed; the render writes it for
     /// promtool and amtool. Null otherwise.
     /// </summary>
-    public Alerting.AlertingPlan? Alerting =>
-        Addons.Any(a => a.Name == "prometheus" && a.Installed) ? Stacks.Alerting.AlertingPlan.For(Spec) : null;
+    public Alerting.AlertingPlan? Alerting { get; init; }
 
     /// <summary>The Helm add-ons' install order as dependency waves (see <see cref="AddonWaves"/>).</summary>
     public IReadOnlyList<IReadOnlyList<string>> Waves => AddonWaves.Compute(Addons);

@@ -18,10 +18,6 @@ public class AddonPlanTests
         Stacks.Valid(Stacks.Config(["platform:environment: dev", "platform:expiresAt: 2099-12-31", "platform:cluster: { context: kind-platform }", .. extra]), "local");
 
     /// <summary>Every leaf key path of a values tree, e.g. <c>webhook.resources.requests.cpu</c>; lists are leaves.</summary>
-    private static IEnumerable<string> KeyPaths(JsonObject values, string prefix = "") =>
-        values.SelectMany(p => p.Value is JsonObject { Count: > 0 } child
-            ? KeyPaths(child, $"{prefix}{p.Key}.")
-            : [$"{prefix}{p.Key}"]);
 
     [Fact]
     public void OnEksCalicoIsTheTigeraOperatorInPolicyOnlyModeAfterItsCrdChart()
@@ -142,7 +138,7 @@ public class AddonPlanTests
         // the Installation CRD of the pinned operator). A new path fails here until someone checks it the same way.
         var values = AwsProd().Releases.Single(r => r.Name == release).Values;
 
-        Assert.Equal(paths.Split(", "), KeyPaths(values).Order(StringComparer.Ordinal));
+        Assert.Equal(paths.Split(", "), ValuePaths.Of(values));
     }
 
     private static JsonObject Policy(PlatformPlan plan, string name) =>
@@ -205,7 +201,7 @@ public class AddonPlanTests
     [Fact]
     public void KyvernoValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         "admissionController.container.resources.limits.memory, admissionController.container.resources.requests.cpu, admissionController.container.resources.requests.memory, admissionController.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution, admissionController.podDisruptionBudget.enabled, admissionController.priorityClassName, admissionController.replicas, admissionController.tolerations, admissionController.topologySpreadConstraints, admissionController.webhookServer.port, backgroundController.podDisruptionBudget.enabled, backgroundController.priorityClassName, backgroundController.replicas, backgroundController.resources.limits.memory, backgroundController.resources.requests.cpu, backgroundController.resources.requests.memory, backgroundController.topologySpreadConstraints, cleanupController.podDisruptionBudget.enabled, cleanupController.priorityClassName, cleanupController.replicas, cleanupController.resources.limits.memory, cleanupController.resources.requests.cpu, cleanupController.resources.requests.memory, cleanupController.topologySpreadConstraints, crds.install, reportsController.podDisruptionBudget.enabled, reportsController.priorityClassName, reportsController.replicas, reportsController.resources.limits.memory, reportsController.resources.requests.cpu, reportsController.resources.requests.memory, reportsController.topologySpreadConstraints".Split(", "),
-        KeyPaths(Addon(Prod(), "kyverno").Release!.Values).Order(StringComparer.Ordinal));
+        ValuePaths.Of(Addon(Prod(), "kyverno").Release!.Values));
 
     private static IReadOnlyList<JsonObject> GatewayObjects(PlatformPlan plan) => Addon(plan, "envoyGateway").Objects;
 
@@ -271,7 +267,7 @@ public class AddonPlanTests
     [Fact]
     public void EnvoyGatewayValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         "certgen.job.resources.limits.memory, certgen.job.resources.requests.cpu, certgen.job.resources.requests.memory, crds.enabled, deployment.envoyGateway.resources.limits.memory, deployment.envoyGateway.resources.requests.cpu, deployment.envoyGateway.resources.requests.memory, deployment.pod.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution, deployment.pod.tolerations, deployment.pod.topologySpreadConstraints, deployment.priorityClassName, deployment.replicas, podDisruptionBudget.minAvailable, topologyInjector.enabled".Split(", "),
-        KeyPaths(Addon(Prod(), "envoyGateway").Release!.Values).Order(StringComparer.Ordinal));
+        ValuePaths.Of(Addon(Prod(), "envoyGateway").Release!.Values));
 
     [Fact]
     public void OnEksTheLoadBalancerControllerFindsTheVpcByTagAndTouchesOnlyThisClustersBalancers()
@@ -312,7 +308,7 @@ public class AddonPlanTests
     [Fact]
     public void LoadBalancerControllerValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         "affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution, clusterName, createIngressClassResource, podDisruptionBudget.maxUnavailable, priorityClassName, region, replicaCount, resources.limits.memory, resources.requests.cpu, resources.requests.memory, serviceAccount.create, serviceAccount.name, tolerations, topologySpreadConstraints, vpcTags.Name".Split(", "),
-        KeyPaths(Addon(AwsProd(), "awsLoadBalancerController").Release!.Values).Order(StringComparer.Ordinal));
+        ValuePaths.Of(Addon(AwsProd(), "awsLoadBalancerController").Release!.Values));
 
     [Fact]
     public void PlanJsonShowsEachAddonsCloudIdentityAndPolicy()

@@ -118,9 +118,5 @@ public class DnsPlanTests
     [Fact]
     public void ExternalDnsValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         "domainFilters, env, extraArgs, policy, priorityClassName, provider.name, registry, resources.limits.memory, resources.requests.cpu, resources.requests.memory, serviceAccount.create, serviceAccount.name, sources, txtOwnerId".Split(", "),
-        KeyPathsOf(Addon(AwsProd(), "externalDns").Release!.Values));
-
-    private static IEnumerable<string> KeyPathsOf(System.Text.Json.Nodes.JsonObject values, string prefix = "") =>
-        values.SelectMany(p => p.Value is System.Text.Json.Nodes.JsonObject { Count: > 0 } child ? KeyPathsOf(child, $"{prefix}{p.Key}.") : [$"{prefix}{p.Key}"])
-            .Order(StringComparer.Ordinal);
+        ValuePaths.Of(Addon(AwsProd(), "externalDns").Release!.Values));
 }

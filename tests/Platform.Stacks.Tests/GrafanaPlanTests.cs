@@ -14,17 +14,12 @@ public class GrafanaPlanTests
 
     private static JsonObject Values(PlatformPlan plan) => Grafana(plan).Release!.Values;
 
-    private static IEnumerable<string> KeyPaths(JsonObject values, string prefix = "") =>
-        values.SelectMany(p => p.Value is JsonObject { Count: > 0 } child && $"{prefix}{p.Key}" != "datasources.datasources.yaml"
-            ? KeyPaths(child, $"{prefix}{p.Key}.")
-            : [$"{prefix}{p.Key}"]);
-
     [Fact]
     public void ValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         // Checked against grafana 12.11.1's values.yaml; grafana.ini takes any Grafana setting by section, and the
         // datasources file is Grafana's provisioning format.
         "admin.existingSecret, admin.passwordKey, admin.userKey, datasources.datasources.yaml, grafana.ini.analytics.check_for_updates, grafana.ini.analytics.reporting_enabled, grafana.ini.auth.anonymous.enabled, grafana.ini.server.domain, grafana.ini.server.root_url, grafana.ini.users.allow_sign_up, persistence.enabled, persistence.size, replicas, resources.limits.memory, resources.requests.cpu, resources.requests.memory, sidecar.dashboards.enabled, sidecar.dashboards.folderAnnotation, sidecar.dashboards.label, sidecar.dashboards.labelValue, sidecar.dashboards.provider.foldersFromFilesStructure, sidecar.dashboards.searchNamespace, sidecar.resources.limits.memory, sidecar.resources.requests.cpu, sidecar.resources.requests.memory".Split(", "),
-        KeyPaths(Values(Prod())).Order(StringComparer.Ordinal));
+        ValuePaths.Of(Values(Prod()), "datasources.datasources.yaml"));
 
     [Fact]
     public void ItProvisionsTheDatasourcesOfTheInstalledAddonsWithFixedUids()

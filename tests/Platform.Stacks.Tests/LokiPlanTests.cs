@@ -19,17 +19,12 @@ public class LokiPlanTests
 
     private static JsonObject Values(PlatformPlan plan) => Loki(plan).Release!.Values;
 
-    private static IEnumerable<string> KeyPaths(JsonObject values, string prefix = "") =>
-        values.SelectMany(p => p.Value is JsonObject { Count: > 0 } child
-            ? KeyPaths(child, $"{prefix}{p.Key}.")
-            : [$"{prefix}{p.Key}"]);
-
     [Fact]
     public void ValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         // Checked against loki 18.11.0's values.yaml and values.schema.json (the merged values validate);
         // loki.limits_config, compactor and querier take Loki's own settings.
         "backend.replicas, backend.resources.limits.memory, backend.resources.requests.cpu, backend.resources.requests.memory, chunksCache.enabled, deploymentMode, gateway.enabled, gateway.replicas, gateway.resources.limits.memory, gateway.resources.requests.cpu, gateway.resources.requests.memory, loki.auth_enabled, loki.commonConfig.replication_factor, loki.compactor.delete_request_store, loki.compactor.retention_enabled, loki.limits_config.retention_period, loki.querier.multi_tenant_queries_enabled, loki.schemaConfig.configs, loki.storage.bucketNames.chunks, loki.storage.bucketNames.ruler, loki.storage.type, lokiCanary.enabled, monitoring.serviceMonitor.enabled, read.replicas, read.resources.limits.memory, read.resources.requests.cpu, read.resources.requests.memory, resultsCache.enabled, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, singleBinary.persistence.enabled, singleBinary.persistence.size, singleBinary.replicas, singleBinary.resources.limits.memory, singleBinary.resources.requests.cpu, singleBinary.resources.requests.memory, test.enabled, write.replicas, write.resources.limits.memory, write.resources.requests.cpu, write.resources.requests.memory".Split(", "),
-        KeyPaths(Values(Prod())).Order(StringComparer.Ordinal));
+        ValuePaths.Of(Values(Prod())));
 
     [Theory]
     [InlineData("prod", "SimpleScalable", 3, 0, "gcs", "720h")]

@@ -17,18 +17,13 @@ public class MonitoringPlanTests
 
     private static JsonObject Values(PlatformPlan plan) => Monitoring(plan).Release!.Values;
 
-    private static IEnumerable<string> KeyPaths(JsonObject values, string prefix = "") =>
-        values.SelectMany(p => p.Value is JsonObject { Count: > 0 } child && $"{prefix}{p.Key}" != "alertmanager.config"
-            ? KeyPaths(child, $"{prefix}{p.Key}.")
-            : [$"{prefix}{p.Key}"]);
-
     [Fact]
     public void ValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         // Checked against kube-prometheus-stack 88.5.3's values.yaml; the subcharts' keys (kube-state-metrics,
         // prometheus-node-exporter) against their charts' documented values. alertmanager.config is Alertmanager's own
         // configuration, which amtool checks in the test command.
         "alertmanager.alertmanagerSpec.priorityClassName, alertmanager.alertmanagerSpec.replicas, alertmanager.alertmanagerSpec.resources.limits.memory, alertmanager.alertmanagerSpec.resources.requests.cpu, alertmanager.alertmanagerSpec.resources.requests.memory, alertmanager.alertmanagerSpec.retention, alertmanager.alertmanagerSpec.secrets, alertmanager.alertmanagerSpec.storage.volumeClaimTemplate.spec.accessModes, alertmanager.alertmanagerSpec.storage.volumeClaimTemplate.spec.resources.requests.storage, alertmanager.config, defaultRules.create, defaultRules.rules.etcd, defaultRules.rules.kubeControllerManager, defaultRules.rules.kubeProxy, defaultRules.rules.kubeSchedulerAlerting, defaultRules.rules.kubeSchedulerRecording, grafana.enabled, grafana.forceDeployDashboards, grafana.sidecar.dashboards.annotations.grafana_folder, kube-state-metrics.metricLabelsAllowlist, kube-state-metrics.resources.limits.memory, kube-state-metrics.resources.requests.cpu, kube-state-metrics.resources.requests.memory, kubeControllerManager.enabled, kubeEtcd.enabled, kubeProxy.enabled, kubeScheduler.enabled, prometheus-node-exporter.resources.limits.memory, prometheus-node-exporter.resources.requests.cpu, prometheus-node-exporter.resources.requests.memory, prometheus-node-exporter.tolerations, prometheus.prometheusSpec.externalLabels.cluster, prometheus.prometheusSpec.externalLabels.environment, prometheus.prometheusSpec.podMonitorSelectorNilUsesHelmValues, prometheus.prometheusSpec.priorityClassName, prometheus.prometheusSpec.probeSelectorNilUsesHelmValues, prometheus.prometheusSpec.replicas, prometheus.prometheusSpec.resources.limits.memory, prometheus.prometheusSpec.resources.requests.cpu, prometheus.prometheusSpec.resources.requests.memory, prometheus.prometheusSpec.retention, prometheus.prometheusSpec.retentionSize, prometheus.prometheusSpec.ruleSelectorNilUsesHelmValues, prometheus.prometheusSpec.scrapeConfigSelectorNilUsesHelmValues, prometheus.prometheusSpec.serviceMonitorSelectorNilUsesHelmValues, prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec.accessModes, prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec.resources.requests.storage, prometheusOperator.resources.limits.memory, prometheusOperator.resources.requests.cpu, prometheusOperator.resources.requests.memory".Split(", "),
-        KeyPaths(Values(Prod())).Order(StringComparer.Ordinal));
+        ValuePaths.Of(Values(Prod()), "alertmanager.config"));
 
     [Theory]
     [InlineData("dev", 1, 1, "2d", "10Gi", "250m")]

@@ -8,8 +8,12 @@ namespace Platform.Stacks.Alerting;
 /// <param name="FileName">The rule file's name in the render's <c>alerting/rules/</c>.</param>
 /// <param name="Rules">The rule file: <c>groups</c>, exactly as the PrometheusRule's spec holds them.</param>
 /// <param name="TestFileName">The test file's name in the render's <c>alerting/tests/</c>.</param>
-/// <param name="Tests">The test file.</param>
-public sealed record RuleFile(string Name, string FileName, JsonObject Rules, string TestFileName, JsonObject Tests);
+/// <param name="WriteTests">Writes the test file; only the render needs it, so it is made on demand.</param>
+public sealed record RuleFile(string Name, string FileName, JsonObject Rules, string TestFileName, Func<JsonObject> WriteTests)
+{
+    /// <summary>The test file.</summary>
+    public JsonObject Tests => WriteTests();
+}
 
 /// <summary>
 /// What a stack alerts on and where alerts go: a rule file per SLO, one for the platform's own alerts, each with its
@@ -25,10 +29,10 @@ public sealed record AlertingPlan(IReadOnlyList<RuleFile> Rules, JsonObject Aler
     {
         ArgumentNullException.ThrowIfNull(spec);
         var files = spec.Slos
-            .Select(slo => new RuleFile($"slo-{slo.Name}", SloRules.FileName(slo), SloRules.File(slo), SloRuleTests.FileName(slo), SloRuleTests.File(slo)))
+            .Select(slo => new RuleFile($"slo-{slo.Name}", SloRules.FileName(slo), SloRules.File(slo), SloRuleTests.FileName(slo), () => SloRuleTests.File(slo)))
             .ToList();
         var platform = PlatformAlerts.For(spec);
-        files.Add(new RuleFile("platform-alerts", PlatformAlerts.FileName, PlatformAlerts.File(platform), PlatformAlerts.TestFileName, PlatformAlerts.TestFile(platform)));
+        files.Add(new RuleFile("platform-alerts", PlatformAlerts.FileName, PlatformAlerts.File(platform), PlatformAlerts.TestFileName, () => PlatformAlerts.TestFile(platform)));
         return new AlertingPlan(files, AlertmanagerConfig.For(spec));
     }
 }

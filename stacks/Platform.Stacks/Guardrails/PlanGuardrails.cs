@@ -98,26 +98,30 @@ public static partial class PlanGuardrails
 
     private static void CheckTenantsDenyByDefault(IReadOnlyList<ManifestBundle> bundles, DiagnosticBag diagnostics)
     {
+        // One pass over the objects, so the check stays linear in the number of tenants.
         var objects = bundles.SelectMany(b => b.Objects).ToList();
+        var denied = objects
+            .Where(IsDenyAll)
+            .Select(o => o["metadata"]?["namespace"]?.GetValue<string>())
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
         var tenants = objects
             .Where(o => o["kind"]?.GetValue<string>() == "Namespace" && o["metadata"]?["labels"]?[TenancyManifests.TenantLabel] is not null)
             .Select(o => o["metadata"]!["name"]!.GetValue<string>());
-        foreach (var tenant in tenants)
+        foreach (var tenant in tenants.Where(t => !denied.Contains(t)))
         {
-            var denies = objects.Any(o =>
-                o["kind"]?.GetValue<string>() == "NetworkPolicy"
-                && o["metadata"]?["namespace"]?.GetValue<string>() == tenant
-                && o["spec"]?["podSelector"] is JsonObject { Count: 0 }
-                && o["spec"]?["policyTypes"] is JsonArray types
-                && types.Select(t => t?.GetValue<string>()).Order(StringComparer.Ordinal).SequenceEqual(["Egress", "Ingress"])
-                && o["spec"]?["ingress"] is null
-                && o["spec"]?["egress"] is null);
-            if (!denies)
-            {
-                diagnostics.Error($"platform:tenants.{tenant}", "its namespace has no default-deny NetworkPolicy (all pods, ingress and egress, no rules); every tenant namespace needs one");
-            }
+            diagnostics.Error($"platform:tenants.{tenant}", "its namespace has no default-deny NetworkPolicy (all pods, ingress and egress, no rules); every tenant namespace needs one");
         }
     }
+
+    /// <summary>A NetworkPolicy that selects every pod and allows nothing in or out.</summary>
+    private static bool IsDenyAll(JsonObject o) =>
+        o["kind"]?.GetValue<string>() == "NetworkPolicy"
+        && o["spec"]?["podSelector"] is JsonObject { Count: 0 }
+        && o["spec"]?["policyTypes"] is JsonArray types
+        && types.Select(t => t?.GetValue<string>()).Order(StringComparer.Ordinal).SequenceEqual(["Egress", "Ingress"])
+        && o["spec"]?["ingress"] is null
+        && o["spec"]?["egress"] is null;
 
     private static IEnumerable<(string Path, JsonNode? Value)> Leaves(JsonNode? node, string path) => node switch
     {
