@@ -279,8 +279,8 @@ public class ProgramTests
         var (prod, _) = await RunAsync("prod", StackConfig("prod"));
         var (staging, _) = await RunAsync("staging", StackConfig("staging"));
 
-        var bucket = Assert.Single(prod.OfType("gcp:storage/bucket:Bucket"));
         var planned = Stacks.Planner.PlanStackFile(Repo.Root, "prod").Plan!.Addons.Single(a => a.Name == "loki").Bucket!;
+        var bucket = Assert.Single(prod.OfType("gcp:storage/bucket:Bucket"), b => b.Name == "prod-loki-bucket");
         Assert.Equal(planned.Name, EchoMocks.Input(bucket, "name"));
         Assert.Equal("enforced", EchoMocks.Input(bucket, "publicAccessPrevention"));
         Assert.Equal(false, EchoMocks.Input(bucket, "forceDestroy"));
@@ -289,9 +289,9 @@ public class ProgramTests
         Assert.True(options.RetainOnDelete);
         var stagingOptions = staging.OptionsOf("gcp:storage/bucket:Bucket", "staging-loki-bucket");
         Assert.False(stagingOptions.Protect || stagingOptions.RetainOnDelete);
-        Assert.Equal(true, EchoMocks.Input(Assert.Single(staging.OfType("gcp:storage/bucket:Bucket")), "forceDestroy"));
+        Assert.Equal(true, EchoMocks.Input(Assert.Single(staging.OfType("gcp:storage/bucket:Bucket"), b => b.Name == "staging-loki-bucket"), "forceDestroy"));
 
-        var member = Assert.Single(prod.OfType("gcp:storage/bucketIAMMember:BucketIAMMember"));
+        var member = Assert.Single(prod.OfType("gcp:storage/bucketIAMMember:BucketIAMMember"), m => (string?)EchoMocks.Input(m, "bucket") == planned.Name);
         Assert.Equal((planned.Name, "roles/storage.objectAdmin"), ((string)EchoMocks.Input(member, "bucket")!, (string)EchoMocks.Input(member, "role")!));
         Assert.Contains(("platform:gcp:GcsBucket", "prod-loki"), await prod.OptionsOf("platform:gcp:WorkloadIdentity", "prod-loki").DependenciesAsync());
         Assert.Contains(("platform:gcp:WorkloadIdentity", "prod-loki"), await prod.OptionsOf("platform:kubernetes:HelmAddon", "prod-loki").DependenciesAsync());
@@ -304,11 +304,11 @@ public class ProgramTests
 
         Assert.All(
             ["aws:s3/bucket:Bucket", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration"],
-            type => Assert.True(mocks.Options.Single(o => o.Type == type).RetainOnDelete, type));
-        var block = Assert.Single(mocks.OfType("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"));
+            type => Assert.True(mocks.Options.Single(o => o.Type == type && o.Name.StartsWith("aws-prod-loki-", StringComparison.Ordinal)).RetainOnDelete, type));
+        var block = Assert.Single(mocks.OfType("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"), b => b.Name == "aws-prod-loki-public-access");
         Assert.All(["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"], key => Assert.Equal(true, EchoMocks.Input(block, key)));
-        var policy = Assert.Single(mocks.OfType("aws:iam/rolePolicy:RolePolicy"), p => ((string)EchoMocks.Input(p, "policy")!).Contains("s3:PutObject", StringComparison.Ordinal));
         var bucket = Stacks.Planner.PlanStackFile(Repo.Examples, "aws-prod").Plan!.Addons.Single(a => a.Name == "loki").Bucket!.Name;
+        var policy = Assert.Single(mocks.OfType("aws:iam/rolePolicy:RolePolicy"), p => ((string)EchoMocks.Input(p, "policy")!).Contains($"arn:aws:s3:::{bucket}", StringComparison.Ordinal));
         Assert.Contains($"arn:aws:s3:::{bucket}/*", (string)EchoMocks.Input(policy, "policy")!, StringComparison.Ordinal);
     }
 
@@ -328,7 +328,7 @@ public class ProgramTests
         var (mocks, _) = await RunAsync("prod", StackConfig("prod"));
 
         var installed = mocks.OfType("kubernetes:helm.sh/v3:Release").Select(r => (string)EchoMocks.Input(r, "name")!);
-        Assert.Equal(["alloy", "argo-cd", "cert-manager", "envoy-gateway", "external-dns", "grafana", "kube-prometheus-stack", "kyverno", "loki"], installed.Order(StringComparer.Ordinal));
+        Assert.Equal(["alloy", "argo-cd", "cert-manager", "envoy-gateway", "external-dns", "grafana", "kube-prometheus-stack", "kyverno", "loki", "tempo"], installed.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -354,7 +354,7 @@ public class ProgramTests
         var associations = mocks.OfType("aws:eks/podIdentityAssociation:PodIdentityAssociation")
             .Select(a => $"{EchoMocks.Input(a, "namespace")}/{EchoMocks.Input(a, "serviceAccount")}")
             .Order(StringComparer.Ordinal);
-        Assert.Equal(["cert-manager/cert-manager", "external-dns/external-dns", "kube-system/aws-load-balancer-controller", "kube-system/cluster-autoscaler", "observability/loki"], associations);
+        Assert.Equal(["cert-manager/cert-manager", "external-dns/external-dns", "kube-system/aws-load-balancer-controller", "kube-system/cluster-autoscaler", "observability/loki", "observability/tempo"], associations);
         Assert.Contains(("platform:aws:AddonIdentity", "aws-prod-cert-manager"), await mocks.OptionsOf("platform:kubernetes:HelmAddon", "aws-prod-cert-manager").DependenciesAsync());
     }
 
@@ -394,19 +394,19 @@ public class ProgramTests
         "gcp:container/nodePool:NodePool 4",
         "gcp:dns/dnsManagedZoneIamMember:DnsManagedZoneIamMember 1",
         "gcp:projects/iAMMember:IAMMember 3",
-        "gcp:serviceaccount/account:Account 3",
-        "gcp:serviceaccount/iAMMember:IAMMember 2",
-        "gcp:storage/bucket:Bucket 1",
-        "gcp:storage/bucketIAMMember:BucketIAMMember 1",
+        "gcp:serviceaccount/account:Account 4",
+        "gcp:serviceaccount/iAMMember:IAMMember 3",
+        "gcp:storage/bucket:Bucket 2",
+        "gcp:storage/bucketIAMMember:BucketIAMMember 2",
         "kubernetes:core/v1:Secret 2",
-        "kubernetes:helm.sh/v3:Release 9",
+        "kubernetes:helm.sh/v3:Release 10",
         "kubernetes:yaml/v2:ConfigGroup 9",
-        "platform:gcp:GcsBucket 1",
+        "platform:gcp:GcsBucket 2",
         "platform:gcp:GkeCluster 1",
         "platform:gcp:GkeNetwork 1",
         "platform:gcp:GkeNodePool 4",
-        "platform:gcp:WorkloadIdentity 2",
-        "platform:kubernetes:HelmAddon 9",
+        "platform:gcp:WorkloadIdentity 3",
+        "platform:kubernetes:HelmAddon 10",
         "platform:kubernetes:ManifestBundle 9",
         "platform:kubernetes:SecretFromConfig 2",
         "pulumi:providers:kubernetes 1",
@@ -425,19 +425,19 @@ public class ProgramTests
             "gcp:container/nodePool:NodePool 4",
             "gcp:dns/dnsManagedZoneIamMember:DnsManagedZoneIamMember 2",
             "gcp:projects/iAMMember:IAMMember 3",
-            "gcp:serviceaccount/account:Account 4",
-            "gcp:serviceaccount/iAMMember:IAMMember 3",
-            "gcp:storage/bucket:Bucket 1",
-            "gcp:storage/bucketIAMMember:BucketIAMMember 1",
+            "gcp:serviceaccount/account:Account 5",
+            "gcp:serviceaccount/iAMMember:IAMMember 4",
+            "gcp:storage/bucket:Bucket 2",
+            "gcp:storage/bucketIAMMember:BucketIAMMember 2",
             "kubernetes:core/v1:Secret 3",
-            "kubernetes:helm.sh/v3:Release 9",
+            "kubernetes:helm.sh/v3:Release 10",
             "kubernetes:yaml/v2:ConfigGroup 9",
-            "platform:gcp:GcsBucket 1",
+            "platform:gcp:GcsBucket 2",
             "platform:gcp:GkeCluster 1",
             "platform:gcp:GkeNetwork 1",
             "platform:gcp:GkeNodePool 4",
-            "platform:gcp:WorkloadIdentity 3",
-            "platform:kubernetes:HelmAddon 9",
+            "platform:gcp:WorkloadIdentity 4",
+            "platform:kubernetes:HelmAddon 10",
             "platform:kubernetes:ManifestBundle 9",
             "platform:kubernetes:SecretFromConfig 3",
             "pulumi:providers:kubernetes 1",
@@ -458,27 +458,27 @@ public class ProgramTests
             "aws:eks/addon:Addon 5",
             "aws:eks/cluster:Cluster 1",
             "aws:eks/nodeGroup:NodeGroup 4",
-            "aws:eks/podIdentityAssociation:PodIdentityAssociation 5",
+            "aws:eks/podIdentityAssociation:PodIdentityAssociation 6",
             "aws:iam/openIdConnectProvider:OpenIdConnectProvider 1",
-            "aws:iam/role:Role 8",
-            "aws:iam/rolePolicy:RolePolicy 5",
+            "aws:iam/role:Role 9",
+            "aws:iam/rolePolicy:RolePolicy 6",
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment 5",
             "aws:kms/alias:Alias 1",
             "aws:kms/key:Key 1",
-            "aws:s3/bucket:Bucket 1",
-            "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration 1",
-            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock 1",
-            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration 1",
+            "aws:s3/bucket:Bucket 2",
+            "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration 2",
+            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock 2",
+            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration 2",
             "kubernetes:core/v1:Secret 2",
-            "kubernetes:helm.sh/v3:Release 13",
+            "kubernetes:helm.sh/v3:Release 14",
             "kubernetes:yaml/v2:ConfigGroup 9",
-            "platform:aws:AddonIdentity 5",
+            "platform:aws:AddonIdentity 6",
             "platform:aws:EksCluster 1",
             "platform:aws:EksNetwork 1",
             "platform:aws:EksNodeAddons 1",
             "platform:aws:EksNodeGroup 4",
-            "platform:aws:S3Bucket 1",
-            "platform:kubernetes:HelmAddon 13",
+            "platform:aws:S3Bucket 2",
+            "platform:kubernetes:HelmAddon 14",
             "platform:kubernetes:ManifestBundle 9",
             "platform:kubernetes:SecretFromConfig 2",
             "pulumi:providers:kubernetes 1",

@@ -103,7 +103,7 @@ public class AddonPlanTests
     {
         var planned = Prod().Addons.Where(a => a.Mode == "planned").Select(a => a.Name);
 
-        Assert.Equal(["tempo", "mimir"], planned);
+        Assert.Equal(["mimir"], planned);
         Assert.All(Prod().Addons.Where(a => a.Mode == "planned"), a => Assert.False(a.Installed));
     }
 
@@ -328,7 +328,7 @@ public class AddonPlanTests
             .Select(g => $"{g.Key} {g.Count()}");
 
         Assert.Equal(
-            ["AppProject 4", "Application 1", "Certificate 2", "ClusterIssuer 4", "ClusterPolicy 4", "ConfigMap 3", "EnvoyProxy 1", "Gateway 1", "GatewayClass 1", "HTTPRoute 3", "LimitRange 3", "Namespace 10", "NetworkPolicy 15", "PodMonitor 1", "PriorityClass 5", "PrometheusRule 3", "ResourceQuota 3", "Role 3", "RoleBinding 3", "Secret 1", "ServiceMonitor 1"],
+            ["AppProject 4", "Application 1", "Certificate 2", "ClusterIssuer 4", "ClusterPolicy 4", "ConfigMap 3", "EnvoyProxy 1", "Gateway 1", "GatewayClass 1", "HTTPRoute 3", "LimitRange 3", "Namespace 10", "NetworkPolicy 18", "PodMonitor 1", "PriorityClass 5", "PrometheusRule 3", "ResourceQuota 3", "Role 3", "RoleBinding 3", "Secret 1", "ServiceMonitor 1"],
             kinds);
     }
 }

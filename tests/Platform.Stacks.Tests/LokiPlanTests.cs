@@ -137,7 +137,7 @@ public class LokiPlanTests
     }
 
     [Fact]
-    public void AlloyRunsOnEveryNodeWithoutHostAccessAndOnlyWhereLokiIs()
+    public void AlloyRunsOnEveryNodeWithoutHostAccessAndOnlyWhereABackendIs()
     {
         var alloy = Prod().Addons.Single(a => a.Name == "alloy");
         var values = alloy.Release!.Values;
@@ -145,6 +145,7 @@ public class LokiPlanTests
         Assert.Equal("daemonset", (string)values["controller"]!["type"]!);
         Assert.Equal("Exists", (string)values["controller"]!["tolerations"]![0]!["operator"]!);
         Assert.All(alloy.Workloads, w => Assert.False(w.HostLevel));
-        Assert.Equal("disabled", Stacks.Valid(Stacks.GcpStaging("platform:addons: { loki: false }")).Addons.Single(a => a.Name == "alloy").Mode);
+        Assert.Equal("disabled", Stacks.Valid(Stacks.GcpStaging("platform:addons: { loki: false, tempo: false }")).Addons.Single(a => a.Name == "alloy").Mode);
+        Assert.Equal("helm", Stacks.Valid(Stacks.GcpStaging("platform:addons: { loki: false }")).Addons.Single(a => a.Name == "alloy").Mode);
     }
 }

@@ -24,7 +24,7 @@ public class TenancyPlanTests
         [
             "Namespace payments", "ResourceQuota payments/tenant-quota", "LimitRange payments/tenant-defaults",
             "NetworkPolicy payments/default-deny", "NetworkPolicy payments/allow-dns", "NetworkPolicy payments/allow-same-namespace",
-            "NetworkPolicy payments/allow-from-gateway", "NetworkPolicy payments/allow-from-monitoring",
+            "NetworkPolicy payments/allow-from-gateway", "NetworkPolicy payments/allow-from-monitoring", "NetworkPolicy payments/allow-otlp-to-collector",
             "Role payments/tenant", "RoleBinding payments/tenant",
         ], described);
     }

@@ -5,10 +5,11 @@ using Platform.Stacks.Model;
 namespace Platform.Stacks.Addons;
 
 /// <summary>
-/// Alloy, the collector on every node. Today it ships every pod's logs to Loki: each instance tails the pods of its
-/// own node through the Kubernetes API (no host paths, so no host access), labels the lines with namespace, pod,
+/// Alloy, the collector on every node. It ships every pod's logs to Loki: each instance tails the pods of its own
+/// node through the Kubernetes API (no host paths, so no host access), labels the lines with namespace, pod,
 /// container and app, and sends a tenant namespace's lines under that tenant's id and everything else under
-/// <see cref="Loki.PlatformTenant"/>. With nothing to ship (Loki off) it has nothing to do.
+/// <see cref="Loki.PlatformTenant"/>. With Tempo on, its Service also takes OTLP traces (gRPC 4317, HTTP 4318),
+/// labels them with their pod's namespace, and batches them to Tempo. With neither backend on it has nothing to do.
 /// </summary>
 public sealed class Alloy : AddonDefinition
 {
@@ -34,7 +35,7 @@ public sealed class Alloy : AddonDefinition
     public override string Delivery(AddonContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Spec.IsEnabled("loki") ? "helm" : "disabled";
+        return context.Spec.IsEnabled("loki") || context.Spec.IsEnabled("tempo") ? "helm" : "disabled";
     }
 
     /// <inheritdoc />
@@ -52,6 +53,9 @@ public sealed class Alloy : AddonDefinition
                     ["valueFrom"] = new JsonObject { ["fieldRef"] = new JsonObject { ["fieldPath"] = "spec.nodeName" } },
                 }),
                 ["resources"] = ValueParts.Resources("50m", "128Mi", "512Mi"),
+                ["extraPorts"] = context.Spec.IsEnabled("tempo")
+                    ? new JsonArray(OtlpPort("otlp-grpc", Tempo.OtlpGrpc), OtlpPort("otlp-http", Tempo.OtlpHttp))
+                    : new JsonArray(),
             },
             ["configReloader"] = new JsonObject { ["resources"] = ValueParts.Resources("10m", "32Mi", "64Mi") },
             ["controller"] = new JsonObject
@@ -68,13 +72,83 @@ public sealed class Alloy : AddonDefinition
     /// <inheritdoc />
     public override IReadOnlyList<Workload> Workloads(AddonContext context) => [Workload.DaemonSet("alloy", 0.06m, 160)];
 
-    /// <summary>The Alloy configuration: pod logs of this node to Loki, each under its tenant's id.</summary>
+    /// <summary>
+    /// The Alloy configuration: with Loki, pod logs of this node to Loki, each under its tenant's id; with Tempo, OTLP
+    /// traces to Tempo.
+    /// </summary>
     public static string Config(PlatformSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        var text = new StringBuilder();
+        if (spec.IsEnabled("loki"))
+        {
+            AppendLogs(text, spec);
+        }
+
+        if (spec.IsEnabled("tempo"))
+        {
+            AppendTraces(text);
+        }
+
+        return text.ToString();
+    }
+
+    private static JsonObject OtlpPort(string name, int port) => new()
+    {
+        ["name"] = name,
+        ["port"] = port,
+        ["targetPort"] = port,
+        ["protocol"] = "TCP",
+    };
+
+    private static void AppendTraces(StringBuilder text)
+    {
+        var tempo = AddonCatalog.Get("tempo");
+        text.Append($$"""
+            // OTLP traces from applications, labelled with their pod's namespace, batched to Tempo.
+            otelcol.receiver.otlp "apps" {
+              grpc {
+                endpoint = "0.0.0.0:{{Tempo.OtlpGrpc}}"
+              }
+              http {
+                endpoint = "0.0.0.0:{{Tempo.OtlpHttp}}"
+              }
+              output {
+                traces = [otelcol.processor.k8sattributes.apps.input]
+              }
+            }
+
+            otelcol.processor.k8sattributes "apps" {
+              extract {
+                metadata = ["k8s.namespace.name", "k8s.pod.name", "k8s.deployment.name"]
+              }
+              output {
+                traces = [otelcol.processor.batch.apps.input]
+              }
+            }
+
+            otelcol.processor.batch "apps" {
+              output {
+                traces = [otelcol.exporter.otlp.tempo.input]
+              }
+            }
+
+            otelcol.exporter.otlp "tempo" {
+              client {
+                endpoint = "{{tempo.Release}}.{{tempo.Namespace}}.svc:{{Tempo.OtlpGrpc}}"
+                tls {
+                  insecure = true
+                }
+              }
+            }
+
+            """);
+    }
+
+    private static void AppendLogs(StringBuilder text, PlatformSpec spec)
+    {
         var loki = AddonCatalog.Get("loki");
         var tenants = spec.Tenants.Select(t => t.Name).ToList();
-        var text = new StringBuilder();
         text.Append("""
             // Pods on this node, from the Kubernetes API.
             discovery.kubernetes "pods" {
@@ -156,6 +230,5 @@ public sealed class Alloy : AddonDefinition
             }
 
             """);
-        return text.ToString();
     }
 }

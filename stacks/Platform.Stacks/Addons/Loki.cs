@@ -164,8 +164,9 @@ public sealed class Loki : AddonDefinition
         ArgumentNullException.ThrowIfNull(context);
         var tenants = context.Spec.Tenants.Select(t => t.Name).ToList();
         var all = string.Join("|", [PlatformTenant, .. tenants]);
-        var datasources = new List<JsonObject> { Datasource("Loki", DatasourceUid, all) };
-        datasources.AddRange(tenants.Select(t => Datasource($"Loki ({t})", $"loki-{t}", t)));
+        var traces = context.Spec.IsEnabled("tempo");
+        var datasources = new List<JsonObject> { Datasource("Loki", DatasourceUid, all, traces) };
+        datasources.AddRange(tenants.Select(t => Datasource($"Loki ({t})", $"loki-{t}", t, traces)));
         return datasources;
     }
 
@@ -183,17 +184,34 @@ public sealed class Loki : AddonDefinition
         return [Workload.Pods("write", scale, 0.2m, 512), Workload.Pods("read", scale, 0.2m, 512), Workload.Pods("backend", scale, 0.1m, 256), gateway];
     }
 
-    private JsonObject Datasource(string name, string uid, string tenant) => new()
+    private JsonObject Datasource(string name, string uid, string tenant, bool traces)
     {
-        ["name"] = name,
-        ["uid"] = uid,
-        ["type"] = "loki",
-        ["access"] = "proxy",
-        ["url"] = $"http://{Release}-gateway.{Namespace}.svc",
-        ["jsonData"] = new JsonObject { ["httpHeaderName1"] = "X-Scope-OrgID" },
-        ["secureJsonData"] = new JsonObject { ["httpHeaderValue1"] = tenant },
-        ["editable"] = false,
-    };
+        var jsonData = new JsonObject { ["httpHeaderName1"] = "X-Scope-OrgID" };
+        if (traces)
+        {
+            // A trace id in a log line links to the trace in Tempo. "$$" keeps Grafana's provisioning from
+            // expanding the link's variable as an environment variable.
+            jsonData["derivedFields"] = new JsonArray(new JsonObject
+            {
+                ["name"] = "TraceID",
+                ["matcherRegex"] = "(?:trace_?[iI][dD]|traceID)[\"=: ]+(\\w+)",
+                ["datasourceUid"] = Tempo.DatasourceUid,
+                ["url"] = "$${__value.raw}",
+            });
+        }
+
+        return new JsonObject
+        {
+            ["name"] = name,
+            ["uid"] = uid,
+            ["type"] = "loki",
+            ["access"] = "proxy",
+            ["url"] = $"http://{Release}-gateway.{Namespace}.svc",
+            ["jsonData"] = jsonData,
+            ["secureJsonData"] = new JsonObject { ["httpHeaderValue1"] = tenant },
+            ["editable"] = false,
+        };
+    }
 
     private static JsonObject Target(int replicas, string cpu, string memory, string limit) => new()
     {

@@ -1,13 +1,31 @@
+using System.Text.Json.Nodes;
+using Platform.Stacks.Clusters;
 using Platform.Stacks.Model;
+using Platform.Stacks.Storage;
 
 namespace Platform.Stacks.Addons;
 
 /// <summary>
-/// Tempo, for traces; the distributed chart in HA mode.
-/// Planned: see <see cref="PlannedAddon"/>.
+/// Tempo, for traces, as one binary (the <c>tempo</c> chart) that receives OTLP from Alloy. On GKE and EKS it keeps
+/// its blocks in a bucket of its own, reached through its own cloud identity; on an existing cluster, on its volume.
+/// Its write-ahead log is on a volume everywhere. Tempo 3's distributed mode needs a Kafka-compatible queue between
+/// its distributors and its block builders, which the platform does not run, so the distributed chart is not used.
+/// Grafana's Tempo datasource links traces to their logs in Loki and to the services' metrics in Prometheus.
 /// </summary>
-public sealed class Tempo : PlannedAddon
+public sealed class Tempo : AddonDefinition
 {
+    /// <summary>Its Kubernetes service account, which the cloud identity is bound to.</summary>
+    public const string ServiceAccount = "tempo";
+
+    /// <summary>The datasource uid.</summary>
+    public const string DatasourceUid = "tempo";
+
+    /// <summary>The OTLP gRPC port Tempo and Alloy listen on.</summary>
+    public const int OtlpGrpc = 4317;
+
+    /// <summary>The OTLP HTTP port Tempo and Alloy listen on.</summary>
+    public const int OtlpHttp = 4318;
+
     /// <inheritdoc />
     public override string Name => "tempo";
 
@@ -21,17 +39,126 @@ public sealed class Tempo : PlannedAddon
     public override ChartRef Chart { get; } = new("tempo", "https://grafana-community.github.io/helm-charts", "2.2.4");
 
     /// <inheritdoc />
-    public override ChartRef? HaChart { get; } = new("tempo-distributed", "https://grafana-community.github.io/helm-charts", "3.3.0");
-
-    /// <inheritdoc />
     public override IReadOnlyList<string> DependsOn { get; } = ["prometheus"];
 
     /// <inheritdoc />
     public override IReadOnlyList<EnvironmentProfile> DefaultIn => SharedOnly;
 
-    /// <inheritdoc />
-    protected override Resources Estimate => Resources.Of(0.5m, 1m, 1);
+    /// <summary>Days of traces kept per profile.</summary>
+    public static int RetentionDays(EnvironmentProfile profile) => profile switch
+    {
+        EnvironmentProfile.Dev => 3,
+        EnvironmentProfile.Staging => 7,
+        _ => 14,
+    };
 
     /// <inheritdoc />
-    protected override Resources EstimateHa => Resources.Of(2m, 4m, 10);
+    public override BucketPlan? Bucket(AddonContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ObjectStorage.For(context.Spec, Name, RetentionDays(context.Spec.Environment));
+    }
+
+    /// <inheritdoc />
+    public override AddonIdentityPlan? Identity(AddonContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Bucket(context) is { } bucket ? CloudIdentity.ForBucket(context, Name, Namespace, ServiceAccount, bucket) : null;
+    }
+
+    /// <inheritdoc />
+    public override JsonObject Values(AddonContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var spec = context.Spec;
+        var bucket = Bucket(context);
+        var trace = (context.Cloud, bucket) switch
+        {
+            (CloudKind.Gcp, { } gcs) => new JsonObject { ["backend"] = "gcs", ["gcs"] = new JsonObject { ["bucket_name"] = gcs.Name } },
+            // No keys: the AWS SDK picks up the Pod Identity credentials.
+            (CloudKind.Aws, { } s3) => new JsonObject
+            {
+                ["backend"] = "s3",
+                ["s3"] = new JsonObject { ["bucket"] = s3.Name, ["endpoint"] = $"s3.{s3.Location}.amazonaws.com", ["region"] = s3.Location },
+            },
+            _ => new JsonObject { ["backend"] = "local", ["local"] = new JsonObject { ["path"] = "/var/tempo/traces" } },
+        };
+        trace["wal"] = new JsonObject { ["path"] = "/var/tempo/wal" };
+
+        var serviceAccount = new JsonObject { ["create"] = true, ["name"] = ServiceAccount };
+        if (Identity(context)?.Gcp is { } gcp)
+        {
+            serviceAccount["annotations"] = new JsonObject { ["iam.gke.io/gcp-service-account"] = gcp.Email };
+        }
+
+        return new JsonObject
+        {
+            ["replicas"] = 1,
+            ["tempo"] = new JsonObject
+            {
+                ["retention"] = $"{RetentionDays(spec.Environment) * 24}h",
+                ["reportingEnabled"] = false,
+                ["storage"] = new JsonObject { ["trace"] = trace },
+                // OTLP only, from Alloy; the chart's Jaeger receivers are dropped.
+                ["receivers"] = new JsonObject
+                {
+                    ["jaeger"] = null,
+                    ["otlp"] = new JsonObject
+                    {
+                        ["protocols"] = new JsonObject
+                        {
+                            ["grpc"] = new JsonObject { ["endpoint"] = $"0.0.0.0:{OtlpGrpc}" },
+                            ["http"] = new JsonObject { ["endpoint"] = $"0.0.0.0:{OtlpHttp}" },
+                        },
+                    },
+                },
+                ["resources"] = ValueParts.Resources("200m", "1Gi", "2Gi"),
+            },
+            ["persistence"] = new JsonObject { ["enabled"] = true, ["size"] = "10Gi" },
+            ["serviceAccount"] = serviceAccount,
+            ["serviceMonitor"] = new JsonObject { ["enabled"] = spec.IsEnabled("prometheus") },
+        };
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<JsonObject> Datasources(AddonContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var spec = context.Spec;
+        var jsonData = new JsonObject
+        {
+            ["nodeGraph"] = new JsonObject { ["enabled"] = true },
+            ["tracesToMetrics"] = new JsonObject { ["datasourceUid"] = Prometheus.DatasourceUid },
+            ["serviceMap"] = new JsonObject { ["datasourceUid"] = Prometheus.DatasourceUid },
+        };
+        if (spec.IsEnabled("loki"))
+        {
+            jsonData["tracesToLogsV2"] = new JsonObject
+            {
+                ["datasourceUid"] = Loki.DatasourceUid,
+                ["filterByTraceID"] = true,
+                ["spanStartTimeShift"] = "-5m",
+                ["spanEndTimeShift"] = "5m",
+                ["tags"] = new JsonArray(new JsonObject { ["key"] = "k8s.namespace.name", ["value"] = "namespace" }),
+            };
+            jsonData["lokiSearch"] = new JsonObject { ["datasourceUid"] = Loki.DatasourceUid };
+        }
+
+        return
+        [
+            new JsonObject
+            {
+                ["name"] = "Tempo",
+                ["uid"] = DatasourceUid,
+                ["type"] = "tempo",
+                ["access"] = "proxy",
+                ["url"] = $"http://{Release}.{Namespace}.svc:3200",
+                ["jsonData"] = jsonData,
+                ["editable"] = false,
+            },
+        ];
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Workload> Workloads(AddonContext context) => [Workload.Pods("tempo", 1, 0.2m, 1024)];
 }

@@ -169,6 +169,35 @@ public static class TenancyManifests
             yield return AllowFromNamespace("allow-from-monitoring", ns, Addons.AddonCatalog.Get("prometheus").Namespace, labels.DeepClone().AsObject());
         }
 
+        if (spec.IsEnabled("tempo") && spec.IsEnabled("alloy"))
+        {
+            // Traces leave the namespace only for the collector's OTLP ports.
+            var otlp = Kube.Object("networking.k8s.io/v1", "NetworkPolicy", "allow-otlp-to-collector", ns, labels.DeepClone().AsObject());
+            otlp["spec"] = new JsonObject
+            {
+                ["podSelector"] = new JsonObject(),
+                ["policyTypes"] = Kube.Strings("Egress"),
+                ["egress"] = new JsonArray(new JsonObject
+                {
+                    ["to"] = new JsonArray(new JsonObject
+                    {
+                        ["namespaceSelector"] = new JsonObject
+                        {
+                            ["matchLabels"] = new JsonObject { ["kubernetes.io/metadata.name"] = Addons.AddonCatalog.Get("alloy").Namespace },
+                        },
+                        ["podSelector"] = new JsonObject
+                        {
+                            ["matchLabels"] = new JsonObject { ["app.kubernetes.io/name"] = "alloy" },
+                        },
+                    }),
+                    ["ports"] = new JsonArray(
+                        new JsonObject { ["protocol"] = "TCP", ["port"] = Addons.Tempo.OtlpGrpc },
+                        new JsonObject { ["protocol"] = "TCP", ["port"] = Addons.Tempo.OtlpHttp }),
+                }),
+            };
+            yield return otlp;
+        }
+
         if (tenant.Group is { Length: > 0 } group)
         {
             var role = Kube.Object("rbac.authorization.k8s.io/v1", "Role", "tenant", ns, labels.DeepClone().AsObject());

@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using Platform.Stacks.Addons;
+
+namespace Platform.Stacks.Tests;
+
+/// <summary>Tempo and the trace path: its store per cloud, OTLP through Alloy, and the links between signals in Grafana.</summary>
+public class TempoPlanTests
+{
+    private static PlatformPlan Prod() => Planner.PlanStackFile(Repo.Root, "prod").Plan!;
+
+    private static PlatformPlan AwsProd() => Planner.PlanStackFile(Repo.Examples, "aws-prod").Plan!;
+
+    private static AddonPlan Addon(PlatformPlan plan, string name) => plan.Addons.Single(a => a.Name == name);
+
+    private static JsonObject Values(PlatformPlan plan) => Addon(plan, "tempo").Release!.Values;
+
+    [Fact]
+    public void ValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
+        // Checked against tempo 2.2.4's values.yaml; tempo.storage.trace takes Tempo's own storage settings.
+        "persistence.enabled, persistence.size, replicas, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, serviceMonitor.enabled, tempo.receivers.jaeger, tempo.receivers.otlp.protocols.grpc.endpoint, tempo.receivers.otlp.protocols.http.endpoint, tempo.reportingEnabled, tempo.resources.limits.memory, tempo.resources.requests.cpu, tempo.resources.requests.memory, tempo.retention, tempo.storage.trace.backend, tempo.storage.trace.gcs.bucket_name, tempo.storage.trace.wal.path".Split(", "),
+        ValuePaths.Of(Values(Prod())));
+
+    [Fact]
+    public void OnGkeItKeepsTracesInItsOwnBucketForTheProfilesRetention()
+    {
+        var tempo = Addon(Prod(), "tempo");
+
+        Assert.Equal("gcs", (string)Values(Prod())["tempo"]!["storage"]!["trace"]!["backend"]!);
+        Assert.Equal(tempo.Bucket!.Name, (string)Values(Prod())["tempo"]!["storage"]!["trace"]!["gcs"]!["bucket_name"]!);
+        Assert.Matches("^prod-tempo-[0-9a-f]{8}$", tempo.Bucket.Name);
+        Assert.Equal((14, "336h"), (tempo.Bucket.RetentionDays, (string)Values(Prod())["tempo"]!["retention"]!));
+        Assert.Equal(tempo.Bucket.Name, tempo.Identity!.Gcp!.Bucket);
+        Assert.Null(Values(Prod())["tempo"]!["receivers"]!["jaeger"]);
+        Assert.True(Values(Prod())["tempo"]!["receivers"]!.AsObject().ContainsKey("jaeger"));
+    }
+
+    [Fact]
+    public void OnEksItUsesItsRegionsS3EndpointWithNoKeys()
+    {
+        var trace = Values(AwsProd())["tempo"]!["storage"]!["trace"]!;
+
+        Assert.Equal("s3", (string)trace["backend"]!);
+        Assert.Equal("s3.eu-west-1.amazonaws.com", (string)trace["s3"]!["endpoint"]!);
+        Assert.Null(trace["s3"]!["access_key"]);
+    }
+
+    [Fact]
+    public void OnAnExistingClusterItKeepsTracesOnItsVolume()
+    {
+        var plan = Stacks.Valid(Stacks.Config("platform:environment: staging", "platform:cluster: { context: kind-platform }"));
+
+        Assert.Equal("local", (string)Values(plan)["tempo"]!["storage"]!["trace"]!["backend"]!);
+        Assert.Null(Addon(plan, "tempo").Bucket);
+    }
+
+    [Fact]
+    public void AlloyReceivesOtlpOnItsServiceAndBatchesItToTempo()
+    {
+        var alloy = Addon(Prod(), "alloy").Release!.Values["alloy"]!;
+        var config = (string)alloy["configMap"]!["content"]!;
+
+        Assert.Equal([4317, 4318], alloy["extraPorts"]!.AsArray().Select(p => (int)p!["port"]!));
+        Assert.Contains("otelcol.receiver.otlp \"apps\"", config, StringComparison.Ordinal);
+        Assert.Contains("endpoint = \"tempo.observability.svc:4317\"", config, StringComparison.Ordinal);
+        Assert.Contains("k8s.namespace.name", config, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TenantsMayReachTheCollectorsOtlpPortsAndNothingElseOutside()
+    {
+        var policy = Prod().Manifests.SelectMany(b => b.Objects)
+            .Single(o => (string)o["metadata"]!["name"]! == "allow-otlp-to-collector" && (string)o["metadata"]!["namespace"]! == "payments");
+
+        var rule = policy["spec"]!["egress"]![0]!;
+        Assert.Equal([4317, 4318], rule["ports"]!.AsArray().Select(p => (int)p!["port"]!));
+        Assert.Equal("alloy", (string)rule["to"]![0]!["podSelector"]!["matchLabels"]!["app.kubernetes.io/name"]!);
+        Assert.Equal("observability", (string)rule["to"]![0]!["namespaceSelector"]!["matchLabels"]!["kubernetes.io/metadata.name"]!);
+    }
+
+    [Fact]
+    public void GrafanaLinksTracesToLogsAndMetricsAndLogLinesToTraces()
+    {
+        var datasources = Grafana.DatasourcesOf(Prod().Spec).ToList();
+        var tempo = datasources.Single(d => (string)d["uid"]! == "tempo")["jsonData"]!;
+        var loki = datasources.Single(d => (string)d["uid"]! == "loki")["jsonData"]!;
+
+        Assert.Equal("loki", (string)tempo["tracesToLogsV2"]!["datasourceUid"]!);
+        Assert.Equal("prometheus", (string)tempo["tracesToMetrics"]!["datasourceUid"]!);
+        Assert.Equal("tempo", (string)loki["derivedFields"]![0]!["datasourceUid"]!);
+        Assert.Equal("$${__value.raw}", (string)loki["derivedFields"]![0]!["url"]!);
+        var withoutTempo = Grafana.DatasourcesOf(Stacks.Valid(Stacks.GcpStaging("platform:addons: { tempo: false }")).Spec).Single(d => (string)d["uid"]! == "loki");
+        Assert.Null(withoutTempo["jsonData"]!["derivedFields"]);
+    }
+}
