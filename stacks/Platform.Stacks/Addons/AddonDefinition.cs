@@ -29,9 +29,6 @@ public abstract class AddonDefinition
     /// <summary>The main chart, pinned.</summary>
     public abstract ChartRef Chart { get; }
 
-    /// <summary>The chart in HA mode when it differs (a distributed chart); null to use <see cref="Chart"/>.</summary>
-    public virtual ChartRef? HaChart => null;
-
     /// <summary>Add-ons that must be installed first (CRD producers, for example).</summary>
     public virtual IReadOnlyList<string> DependsOn => [];
 
@@ -62,9 +59,6 @@ public abstract class AddonDefinition
     /// <summary>Whether it is on by default for a profile and cloud.</summary>
     public virtual bool EnabledByDefault(EnvironmentProfile profile, CloudKind cloud) => DefaultIn.Contains(profile);
 
-    /// <summary>The chart for the given mode.</summary>
-    public ChartRef ChartFor(bool highAvailability) => highAvailability && HaChart is not null ? HaChart : Chart;
-
     /// <summary>
     /// How the add-on is delivered when enabled: <c>helm</c>; <c>managed</c> where the cloud provides it; or
     /// <c>disabled</c> where it has nothing to do in this stack (external-dns without a cloud DNS zone, say).
@@ -85,7 +79,7 @@ public abstract class AddonDefinition
     public virtual IReadOnlyList<HelmReleasePlan> Releases(AddonContext context, IReadOnlyList<string> dependsOn)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return [new HelmReleasePlan(Release, Name, Namespace, ChartFor(context.HighAvailability), dependsOn, Values(context))];
+        return [new HelmReleasePlan(Release, Name, Namespace, Chart, dependsOn, Values(context))];
     }
 
     /// <summary>Kubernetes objects the add-on owns, applied after its releases (issuers, gateways, policies).</summary>
