@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Platform.Stacks.Clusters;
 using Platform.Stacks.Model;
-using Platform.Stacks.Storage;
 
 namespace Platform.Stacks.Addons;
 
@@ -13,16 +11,13 @@ namespace Platform.Stacks.Addons;
 /// compactor enforces the retention per profile; the bucket's lifecycle rule is only a backstop. Grafana gets a
 /// datasource that reads every tenant, and one per tenant.
 /// </summary>
-public sealed class Loki : AddonDefinition
+public sealed class Loki : BucketBackedAddon
 {
     /// <summary>The tenant id of logs from the platform's own namespaces.</summary>
     public const string PlatformTenant = "platform";
 
     /// <summary>The first day of the index schema; fixed forever once data exists.</summary>
     public const string SchemaFrom = "2026-01-01";
-
-    /// <summary>Its Kubernetes service account, which the cloud identity is bound to.</summary>
-    public const string ServiceAccount = "loki";
 
     /// <summary>The datasource uid of the view over every tenant.</summary>
     public const string DatasourceUid = "loki";
@@ -42,8 +37,8 @@ public sealed class Loki : AddonDefinition
     /// <inheritdoc />
     public override IReadOnlyList<string> DependsOn { get; } = ["prometheus"];
 
-    /// <summary>Days of logs kept per profile.</summary>
-    public static int RetentionDays(EnvironmentProfile profile) => profile switch
+    /// <inheritdoc />
+    public override int RetentionDays(EnvironmentProfile profile) => profile switch
     {
         EnvironmentProfile.Dev => 7,
         EnvironmentProfile.Staging => 14,
@@ -68,20 +63,6 @@ public sealed class Loki : AddonDefinition
     }
 
     /// <inheritdoc />
-    public override BucketPlan? Bucket(AddonContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return ObjectStorage.For(context.Spec, Name, RetentionDays(context.Spec.Environment));
-    }
-
-    /// <inheritdoc />
-    public override AddonIdentityPlan? Identity(AddonContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return Bucket(context) is { } bucket ? CloudIdentity.ForBucket(context, Name, Namespace, ServiceAccount, bucket) : null;
-    }
-
-    /// <inheritdoc />
     public override JsonObject Values(AddonContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -100,12 +81,6 @@ public sealed class Loki : AddonDefinition
         {
             // No keys: the AWS SDK picks up the Pod Identity credentials.
             storage["s3"] = new JsonObject { ["region"] = spec.Cluster.Region };
-        }
-
-        var serviceAccount = new JsonObject { ["create"] = true, ["name"] = ServiceAccount };
-        if (Identity(context)?.Gcp is { } gcp)
-        {
-            serviceAccount["annotations"] = new JsonObject { ["iam.gke.io/gcp-service-account"] = gcp.Email };
         }
 
         var retention = $"{RetentionDays(spec.Environment) * 24}h";
@@ -133,7 +108,7 @@ public sealed class Loki : AddonDefinition
                 // The platform's datasource reads every tenant in one query.
                 ["querier"] = new JsonObject { ["multi_tenant_queries_enabled"] = true },
             },
-            ["serviceAccount"] = serviceAccount,
+            ["serviceAccount"] = ServiceAccountValues(context),
             ["singleBinary"] = new JsonObject
             {
                 ["replicas"] = monolithic ? 1 : 0,

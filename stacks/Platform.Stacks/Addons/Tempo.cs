@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Platform.Stacks.Clusters;
 using Platform.Stacks.Model;
-using Platform.Stacks.Storage;
 
 namespace Platform.Stacks.Addons;
 
@@ -12,10 +10,8 @@ namespace Platform.Stacks.Addons;
 /// its distributors and its block builders, which the platform does not run, so the distributed chart is not used.
 /// Grafana's Tempo datasource links traces to their logs in Loki and to the services' metrics in Prometheus.
 /// </summary>
-public sealed class Tempo : AddonDefinition
+public sealed class Tempo : BucketBackedAddon
 {
-    /// <summary>Its Kubernetes service account, which the cloud identity is bound to.</summary>
-    public const string ServiceAccount = "tempo";
 
     /// <summary>The datasource uid.</summary>
     public const string DatasourceUid = "tempo";
@@ -44,27 +40,13 @@ public sealed class Tempo : AddonDefinition
     /// <inheritdoc />
     public override IReadOnlyList<EnvironmentProfile> DefaultIn => SharedOnly;
 
-    /// <summary>Days of traces kept per profile.</summary>
-    public static int RetentionDays(EnvironmentProfile profile) => profile switch
+    /// <inheritdoc />
+    public override int RetentionDays(EnvironmentProfile profile) => profile switch
     {
         EnvironmentProfile.Dev => 3,
         EnvironmentProfile.Staging => 7,
         _ => 14,
     };
-
-    /// <inheritdoc />
-    public override BucketPlan? Bucket(AddonContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return ObjectStorage.For(context.Spec, Name, RetentionDays(context.Spec.Environment));
-    }
-
-    /// <inheritdoc />
-    public override AddonIdentityPlan? Identity(AddonContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return Bucket(context) is { } bucket ? CloudIdentity.ForBucket(context, Name, Namespace, ServiceAccount, bucket) : null;
-    }
 
     /// <inheritdoc />
     public override JsonObject Values(AddonContext context)
@@ -84,12 +66,6 @@ public sealed class Tempo : AddonDefinition
             _ => new JsonObject { ["backend"] = "local", ["local"] = new JsonObject { ["path"] = "/var/tempo/traces" } },
         };
         trace["wal"] = new JsonObject { ["path"] = "/var/tempo/wal" };
-
-        var serviceAccount = new JsonObject { ["create"] = true, ["name"] = ServiceAccount };
-        if (Identity(context)?.Gcp is { } gcp)
-        {
-            serviceAccount["annotations"] = new JsonObject { ["iam.gke.io/gcp-service-account"] = gcp.Email };
-        }
 
         return new JsonObject
         {
@@ -115,7 +91,7 @@ public sealed class Tempo : AddonDefinition
                 ["resources"] = ValueParts.Resources("200m", "1Gi", "2Gi"),
             },
             ["persistence"] = new JsonObject { ["enabled"] = true, ["size"] = "10Gi" },
-            ["serviceAccount"] = serviceAccount,
+            ["serviceAccount"] = ServiceAccountValues(context),
             ["serviceMonitor"] = new JsonObject { ["enabled"] = spec.IsEnabled("prometheus") },
         };
     }
