@@ -24,7 +24,7 @@ public sealed class SecretFromConfig : ComponentResource
                 Labels = args.Labels,
             },
             Type = "Opaque",
-            StringData = args.Data,
+            Data = args.Data,
         }, new CustomResourceOptions { Parent = this, AdditionalSecretOutputs = ["data", "stringData"] });
         SecretName = secret.Metadata.Apply(m => m.Name);
         RegisterOutputs(new Dictionary<string, object?> { ["secretName"] = SecretName });

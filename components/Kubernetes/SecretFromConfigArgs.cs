@@ -19,7 +19,9 @@ public sealed class SecretFromConfigArgs
     /// <summary>Its labels.</summary>
     public required InputMap<string> Labels { get; init; }
 
-    /// <summary>Its data, by key, as one secret output: only the program knows which optional entries are set.</summary>
+    /// <summary>
+    /// Its data, by key, base64-encoded, as one secret output: only the program knows which optional entries are set.
+    /// </summary>
     public required InputMap<string> Data { get; init; }
 
     /// <summary>
@@ -48,7 +50,9 @@ public sealed class SecretFromConfigArgs
                 }
             }
 
-            return entries.ToImmutable();
+            // As data (base64) rather than stringData: a key dropped from stringData would linger in the Secret
+            // under server-side apply; one dropped from data goes.
+            return entries.ToImmutableDictionary(e => e.Key, e => Convert.ToBase64String(Encoding.UTF8.GetBytes(e.Value)), StringComparer.Ordinal);
         }));
 
         var labels = new InputMap<string>();
@@ -67,15 +71,17 @@ public sealed class SecretFromConfigArgs
 
     /// <summary>
     /// The bcrypt hash (cost 10) of <paramref name="text"/> with a salt derived from it and <paramref name="context"/>,
-    /// so every update computes the same hash and the Secret changes only when the value does. bcrypt's salt is 22
-    /// characters of its own base64 alphabet; the last carries only two significant bits.
+    /// so every update computes the same hash and the Secret changes only when the value does. The salt is stored in
+    /// clear in the hash, so it comes from PBKDF2 (SHA-256, 600,000 iterations): testing a guess against it costs
+    /// about as much as testing it against the bcrypt hash itself. bcrypt's salt is 22 characters of its own base64
+    /// alphabet; the last carries only two significant bits.
     /// </summary>
     public static string StableBcrypt(string text, string context)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(context);
         const string Alphabet = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes($"{context}\n{text}"));
+        var digest = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(text), Encoding.UTF8.GetBytes($"platform-bcrypt-salt/{context}"), SaltIterations, HashAlgorithmName.SHA256, 22);
         var salt = new StringBuilder("$2a$10$");
         for (var i = 0; i < 21; i++)
         {
@@ -85,4 +91,7 @@ public sealed class SecretFromConfigArgs
         salt.Append(Alphabet[(digest[21] % 4) * 16]);
         return BCrypt.Net.BCrypt.HashPassword(text, salt.ToString());
     }
+
+    /// <summary>PBKDF2 iterations for a derived salt: the count OWASP recommends for PBKDF2-HMAC-SHA256.</summary>
+    public const int SaltIterations = 600_000;
 }

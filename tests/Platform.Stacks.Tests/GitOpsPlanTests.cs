@@ -25,7 +25,7 @@ public class GitOpsPlanTests
     public void ValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         // Checked against argo-cd 10.1.1's values.yaml. configs.cm and configs.params take any Argo CD setting;
         // redis-ha.* are the redis-ha subchart's documented keys.
-        "applicationSet.pdb.enabled, applicationSet.replicas, applicationSet.resources.limits.memory, applicationSet.resources.requests.cpu, applicationSet.resources.requests.memory, configs.cm.admin.enabled, configs.cm.exec.enabled, configs.cm.resource.customizations.health.argoproj.io_Application, configs.params.server.insecure, configs.secret.createSecret, controller.metrics.enabled, controller.metrics.serviceMonitor.enabled, controller.pdb.enabled, controller.replicas, controller.resources.limits.memory, controller.resources.requests.cpu, controller.resources.requests.memory, dex.enabled, fullnameOverride, global.domain, global.priorityClassName, notifications.enabled, redis-ha.enabled, redis-ha.haproxy.resources.limits.memory, redis-ha.haproxy.resources.requests.cpu, redis-ha.haproxy.resources.requests.memory, redis-ha.redis.resources.limits.memory, redis-ha.redis.resources.requests.cpu, redis-ha.redis.resources.requests.memory, redis.enabled, redis.resources.limits.memory, redis.resources.requests.cpu, redis.resources.requests.memory, redisSecretInit.resources.limits.memory, redisSecretInit.resources.requests.cpu, redisSecretInit.resources.requests.memory, repoServer.pdb.enabled, repoServer.replicas, repoServer.resources.limits.memory, repoServer.resources.requests.cpu, repoServer.resources.requests.memory, server.pdb.enabled, server.replicas, server.resources.limits.memory, server.resources.requests.cpu, server.resources.requests.memory".Split(", "),
+        "applicationSet.pdb.enabled, applicationSet.replicas, applicationSet.resources.limits.memory, applicationSet.resources.requests.cpu, applicationSet.resources.requests.memory, configs.cm.admin.enabled, configs.cm.exec.enabled, configs.cm.resource.customizations.health.argoproj.io_Application, configs.params.server.insecure, configs.secret.createSecret, controller.dynamicClusterDistribution, controller.metrics.enabled, controller.metrics.serviceMonitor.enabled, controller.pdb.enabled, controller.replicas, controller.resources.limits.memory, controller.resources.requests.cpu, controller.resources.requests.memory, dex.enabled, fullnameOverride, global.domain, global.priorityClassName, notifications.enabled, redis-ha.enabled, redis-ha.haproxy.resources.limits.memory, redis-ha.haproxy.resources.requests.cpu, redis-ha.haproxy.resources.requests.memory, redis-ha.redis.resources.limits.memory, redis-ha.redis.resources.requests.cpu, redis-ha.redis.resources.requests.memory, redis.enabled, redis.resources.limits.memory, redis.resources.requests.cpu, redis.resources.requests.memory, redisSecretInit.resources.limits.memory, redisSecretInit.resources.requests.cpu, redisSecretInit.resources.requests.memory, repoServer.pdb.enabled, repoServer.replicas, repoServer.resources.limits.memory, repoServer.resources.requests.cpu, repoServer.resources.requests.memory, server.pdb.enabled, server.replicas, server.resources.limits.memory, server.resources.requests.cpu, server.resources.requests.memory".Split(", "),
         ValuePaths.Of(Values(Prod())));
 
     [Fact]
@@ -187,5 +187,20 @@ public class GitOpsPlanTests
 
         Assert.True(Assert.Single(ArgoCd(dev).ConfigSecrets).Values.Single().Optional);
         Assert.False(Assert.Single(ArgoCd(Staging()).ConfigSecrets).Values.Single().Optional);
+    }
+
+    [Fact]
+    public void ADevStackThatSetsOnlyRepositoryCredentialsIsNotWarnedAboutTheAdminPassword()
+    {
+        var result = Stacks.Plan(Stacks.Config(
+            "platform:environment: dev",
+            "platform:expiresAt: 2099-01-01",
+            "platform:cluster: { context: kind-platform }",
+            "platform:gitops: { repoUrl: https://github.com/acme/gitops, credentials: https }",
+            "platform:argocdSecrets: { repoUsername: { secure: AAABAQ== } }"), "dev-x");
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        var warning = Assert.Single(result.Warnings, w => w.Key.StartsWith("platform:argocdSecrets", StringComparison.Ordinal));
+        Assert.Equal("platform:argocdSecrets.repoPassword", warning.Key);
     }
 }

@@ -23,7 +23,7 @@ public class LokiPlanTests
     public void ValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         // Checked against loki 18.11.0's values.yaml and values.schema.json (the merged values validate);
         // loki.limits_config, compactor and querier take Loki's own settings.
-        "backend.replicas, backend.resources.limits.memory, backend.resources.requests.cpu, backend.resources.requests.memory, chunksCache.enabled, deploymentMode, gateway.enabled, gateway.replicas, gateway.resources.limits.memory, gateway.resources.requests.cpu, gateway.resources.requests.memory, loki.auth_enabled, loki.commonConfig.replication_factor, loki.compactor.delete_request_store, loki.compactor.retention_enabled, loki.limits_config.retention_period, loki.querier.multi_tenant_queries_enabled, loki.schemaConfig.configs, loki.storage.bucketNames.chunks, loki.storage.bucketNames.ruler, loki.storage.type, lokiCanary.enabled, monitoring.serviceMonitor.enabled, read.replicas, read.resources.limits.memory, read.resources.requests.cpu, read.resources.requests.memory, resultsCache.enabled, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, singleBinary.persistence.enabled, singleBinary.persistence.size, singleBinary.replicas, singleBinary.resources.limits.memory, singleBinary.resources.requests.cpu, singleBinary.resources.requests.memory, test.enabled, write.replicas, write.resources.limits.memory, write.resources.requests.cpu, write.resources.requests.memory".Split(", "),
+        "backend.replicas, backend.resources.limits.memory, backend.resources.requests.cpu, backend.resources.requests.memory, chunksCache.enabled, deploymentMode, gateway.enabled, gateway.replicas, gateway.resources.limits.memory, gateway.resources.requests.cpu, gateway.resources.requests.memory, loki.auth_enabled, loki.commonConfig.replication_factor, loki.compactor.delete_request_store, loki.compactor.retention_enabled, loki.limits_config.retention_period, loki.querier.multi_tenant_queries_enabled, loki.schemaConfig.configs, loki.storage.bucketNames.chunks, loki.storage.bucketNames.ruler, loki.storage.type, lokiCanary.enabled, monitoring.serviceMonitor.enabled, read.replicas, read.resources.limits.memory, read.resources.requests.cpu, read.resources.requests.memory, resultsCache.enabled, ruler.enabled, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, singleBinary.persistence.enabled, singleBinary.persistence.size, singleBinary.replicas, singleBinary.resources.limits.memory, singleBinary.resources.requests.cpu, singleBinary.resources.requests.memory, test.enabled, write.replicas, write.resources.limits.memory, write.resources.requests.cpu, write.resources.requests.memory".Split(", "),
         ValuePaths.Of(Values(Prod())));
 
     [Theory]
@@ -68,7 +68,8 @@ public class LokiPlanTests
         var identity = Loki(Prod()).Identity!.Gcp!;
 
         Assert.Empty(identity.ProjectRoles);
-        Assert.Equal((Loki(Prod()).Bucket!.Name, "roles/storage.objectAdmin"), (identity.Bucket, Assert.Single(identity.BucketRoles!)));
+        Assert.Equal(Loki(Prod()).Bucket!.Name, identity.Bucket);
+        Assert.Equal(["roles/storage.objectAdmin", "roles/storage.legacyBucketReader"], identity.BucketRoles!);
         Assert.Equal(("observability", "loki"), (identity.Namespace, identity.ServiceAccount));
         Assert.Equal(identity.Email, (string)Values(Prod())["serviceAccount"]!["annotations"]!["iam.gke.io/gcp-service-account"]!);
     }

@@ -67,6 +67,14 @@ public class PlanGuardrailTests
     }
 
     [Fact]
+    public void ANullValueIsRefusedBecauseItNeverReachesHelm()
+    {
+        var errors = Check(WithCertManager(a => WithValues(a, v => v["webhook"]!["extraArgs"] = null)));
+
+        Assert.Equal(["platform:addons.certManager: values.webhook.extraArgs of release cert-manager is null; Pulumi drops nulls on the way to Helm, so what is installed would not be what the render shows"], errors);
+    }
+
+    [Fact]
     public void AVolumeClaimsStorageRequestIsNotMistakenForAPodsResources()
     {
         var volume = JsonNode.Parse("""{"volumeClaimTemplate":{"spec":{"resources":{"requests":{"storage":"10Gi"}}}}}""")!;

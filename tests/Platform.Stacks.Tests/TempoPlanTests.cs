@@ -17,7 +17,7 @@ public class TempoPlanTests
     [Fact]
     public void ValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         // Checked against tempo 2.2.4's values.yaml; tempo.storage.trace takes Tempo's own storage settings.
-        "persistence.enabled, persistence.size, replicas, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, serviceMonitor.enabled, tempo.receivers.jaeger, tempo.receivers.otlp.protocols.grpc.endpoint, tempo.receivers.otlp.protocols.http.endpoint, tempo.reportingEnabled, tempo.resources.limits.memory, tempo.resources.requests.cpu, tempo.resources.requests.memory, tempo.retention, tempo.storage.trace.backend, tempo.storage.trace.gcs.bucket_name, tempo.storage.trace.wal.path".Split(", "),
+        "persistence.enabled, persistence.size, replicas, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, serviceMonitor.enabled, tempo.receivers.otlp.protocols.grpc.endpoint, tempo.receivers.otlp.protocols.http.endpoint, tempo.reportingEnabled, tempo.resources.limits.memory, tempo.resources.requests.cpu, tempo.resources.requests.memory, tempo.retention, tempo.storage.trace.backend, tempo.storage.trace.gcs.bucket_name, tempo.storage.trace.wal.path".Split(", "),
         ValuePaths.Of(Values(Prod())));
 
     [Fact]
@@ -30,8 +30,8 @@ public class TempoPlanTests
         Assert.Matches("^prod-tempo-[0-9a-f]{8}$", tempo.Bucket.Name);
         Assert.Equal((14, "336h"), (tempo.Bucket.RetentionDays, (string)Values(Prod())["tempo"]!["retention"]!));
         Assert.Equal(tempo.Bucket.Name, tempo.Identity!.Gcp!.Bucket);
-        Assert.Null(Values(Prod())["tempo"]!["receivers"]!["jaeger"]);
-        Assert.True(Values(Prod())["tempo"]!["receivers"]!.AsObject().ContainsKey("jaeger"));
+        // The chart's Jaeger receivers stay: its port template reads them.
+        Assert.False(Values(Prod())["tempo"]!["receivers"]!.AsObject().ContainsKey("jaeger"));
     }
 
     [Fact]
@@ -86,6 +86,8 @@ public class TempoPlanTests
 
         Assert.Equal("loki", (string)tempo["tracesToLogsV2"]!["datasourceUid"]!);
         Assert.Equal("prometheus", (string)tempo["tracesToMetrics"]!["datasourceUid"]!);
+        Assert.All(tempo["tracesToMetrics"]!["queries"]!.AsArray(), q => Assert.Contains("{$$__tags,", (string)q!["query"]!, StringComparison.Ordinal));
+        Assert.Null(tempo["serviceMap"]);
         Assert.Equal("tempo", (string)loki["derivedFields"]![0]!["datasourceUid"]!);
         Assert.Equal("$${__value.raw}", (string)loki["derivedFields"]![0]!["url"]!);
         var withoutTempo = Grafana.DatasourcesOf(Stacks.Valid(Stacks.GcpStaging("platform:addons: { tempo: false }")).Spec).Single(d => (string)d["uid"]! == "loki");

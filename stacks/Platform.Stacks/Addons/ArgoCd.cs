@@ -204,7 +204,10 @@ public sealed class ArgoCd : AddonDefinition
         };
         if (metrics is not null)
         {
+            // The application controller: with one cluster a second replica only helps if the shard moves to it
+            // when the first fails, which dynamic distribution does.
             component["metrics"] = metrics;
+            component["dynamicClusterDistribution"] = context.HighAvailability;
         }
 
         return component;

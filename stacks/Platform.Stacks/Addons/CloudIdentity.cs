@@ -15,16 +15,19 @@ public static class CloudIdentity
     /// <summary>Cloud Storage: read, write and delete objects, granted on one bucket only.</summary>
     public const string ObjectAdmin = "roles/storage.objectAdmin";
 
+    /// <summary>Cloud Storage: read the bucket's own metadata (Tempo checks its bucket at start), on one bucket only.</summary>
+    public const string BucketReader = "roles/storage.legacyBucketReader";
+
     /// <summary>
     /// The identity of an add-on that only reads and writes its own bucket: on aws an IAM role whose policy names that
-    /// bucket alone; on gcp a Google service account with <see cref="ObjectAdmin"/> on that bucket alone and no role on
-    /// the project.
+    /// bucket alone; on gcp a Google service account with <see cref="ObjectAdmin"/> and <see cref="BucketReader"/> on that
+    /// bucket alone and no role on the project.
     /// </summary>
     public static AddonIdentityPlan? ForBucket(AddonContext context, string slug, string ns, string serviceAccount, Storage.BucketPlan bucket)
     {
         ArgumentNullException.ThrowIfNull(bucket);
         var identity = For(context, slug, ns, serviceAccount, () => IamPolicy.ObjectStore(bucket.Name), [], []);
-        return identity?.Gcp is { } gcp ? identity with { Gcp = gcp with { Bucket = bucket.Name, BucketRoles = [ObjectAdmin] } } : identity;
+        return identity?.Gcp is { } gcp ? identity with { Gcp = gcp with { Bucket = bucket.Name, BucketRoles = [ObjectAdmin, BucketReader] } } : identity;
     }
 
     /// <summary>

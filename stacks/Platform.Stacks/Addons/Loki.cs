@@ -127,6 +127,9 @@ public sealed class Loki : BucketBackedAddon
             // The memcached caches ask for gigabytes each; the platform's volumes do without them.
             ["chunksCache"] = new JsonObject { ["enabled"] = false },
             ["resultsCache"] = new JsonObject { ["enabled"] = false },
+            // Alerting rules live in Prometheus; the ruler would keep rule groups in the bucket, whose lifecycle
+            // backstop could delete them.
+            ["ruler"] = new JsonObject { ["enabled"] = false },
             ["lokiCanary"] = new JsonObject { ["enabled"] = false },
             ["test"] = new JsonObject { ["enabled"] = false },
             ["monitoring"] = new JsonObject { ["serviceMonitor"] = new JsonObject { ["enabled"] = true } },

@@ -8,7 +8,7 @@ namespace Platform.Stacks.Addons;
 /// its blocks in a bucket of its own, reached through its own cloud identity; on an existing cluster, on its volume.
 /// Its write-ahead log is on a volume everywhere. Tempo 3's distributed mode needs a Kafka-compatible queue between
 /// its distributors and its block builders, which the platform does not run, so the distributed chart is not used.
-/// Grafana's Tempo datasource links traces to their logs in Loki and to the services' metrics in Prometheus.
+/// Grafana's Tempo datasource links a span to its logs in Loki and to its namespace's resource use in Prometheus.
 /// </summary>
 public sealed class Tempo : BucketBackedAddon
 {
@@ -75,10 +75,10 @@ public sealed class Tempo : BucketBackedAddon
                 ["retention"] = $"{RetentionDays(spec.Environment) * 24}h",
                 ["reportingEnabled"] = false,
                 ["storage"] = new JsonObject { ["trace"] = trace },
-                // OTLP only, from Alloy; the chart's Jaeger receivers are dropped.
+                // OTLP from Alloy. The chart's Jaeger receivers stay: its port template needs them, and a null would
+                // not survive the trip to Helm anyway.
                 ["receivers"] = new JsonObject
                 {
-                    ["jaeger"] = null,
                     ["otlp"] = new JsonObject
                     {
                         ["protocols"] = new JsonObject
@@ -101,11 +101,22 @@ public sealed class Tempo : BucketBackedAddon
     {
         ArgumentNullException.ThrowIfNull(context);
         var spec = context.Spec;
+        // A span links to its namespace's resource use; "$$" keeps Grafana's provisioning from expanding the
+        // query's variable as an environment variable. (Span metrics and the service map need Tempo's metrics
+        // generator, which is not run.)
         var jsonData = new JsonObject
         {
             ["nodeGraph"] = new JsonObject { ["enabled"] = true },
-            ["tracesToMetrics"] = new JsonObject { ["datasourceUid"] = Prometheus.DatasourceUid },
-            ["serviceMap"] = new JsonObject { ["datasourceUid"] = Prometheus.DatasourceUid },
+            ["tracesToMetrics"] = new JsonObject
+            {
+                ["datasourceUid"] = Prometheus.DatasourceUid,
+                ["spanStartTimeShift"] = "-5m",
+                ["spanEndTimeShift"] = "5m",
+                ["tags"] = new JsonArray(new JsonObject { ["key"] = "k8s.namespace.name", ["value"] = "namespace" }),
+                ["queries"] = new JsonArray(
+                    new JsonObject { ["name"] = "CPU (cores)", ["query"] = "sum(rate(container_cpu_usage_seconds_total{$$__tags,container!=\"\"}[5m]))" },
+                    new JsonObject { ["name"] = "Memory (bytes)", ["query"] = "sum(container_memory_working_set_bytes{$$__tags,container!=\"\"})" }),
+            },
         };
         if (spec.IsEnabled("loki"))
         {

@@ -24,8 +24,15 @@ public static class AlertmanagerConfig
     /// <summary>The team of the platform's own alerts.</summary>
     public const string PlatformTeam = "platform";
 
-    /// <summary>Labels that say two alerts are about the same thing, for inhibition and grouping.</summary>
+    /// <summary>Labels that say two alerts are about the same thing, for grouping.</summary>
     public static IReadOnlyList<string> SameThing { get; } = ["alertname", "namespace", "name", "slo", "pool"];
+
+    /// <summary>
+    /// Labels that must match for a critical alert to silence a warning: those of <see cref="SameThing"/> and those the
+    /// monitoring chart's own alerts tell hosts, disks and volumes apart by, so one volume's critical never hides
+    /// another's warning. A label neither alert has counts as equal.
+    /// </summary>
+    public static IReadOnlyList<string> SameTarget { get; } = [.. SameThing, "instance", "device", "mountpoint", "persistentvolumeclaim", "pod", "container"];
 
     /// <summary>The receivers whose secret the program must supply; none on a dev stack.</summary>
     public static IReadOnlyList<ReceiverSpec> Receivers(PlatformSpec spec)
@@ -73,7 +80,7 @@ public static class AlertmanagerConfig
                 ["routes"] = routes,
             },
             ["inhibit_rules"] = new JsonArray(
-                Inhibit($"severity={Promql.Quote(Severities.Critical)}", $"severity={Promql.Quote(Severities.Warning)}", SameThing),
+                Inhibit($"severity={Promql.Quote(Severities.Critical)}", $"severity={Promql.Quote(Severities.Warning)}", SameTarget),
                 Inhibit("severity=~\"critical|warning\"", "severity=\"info\"", ["alertname", "namespace"]),
                 Inhibit("alertname=\"InfoInhibitor\"", "severity=\"info\"", ["namespace"])),
             ["receivers"] = receivers,

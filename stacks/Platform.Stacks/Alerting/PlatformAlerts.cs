@@ -84,13 +84,22 @@ public static class PlatformAlerts
         new(
             "ArgoCdSyncFailed",
             Severities.Warning,
-            "label_replace(sum by (name, project) (increase(argocd_app_sync_total{phase=~\"Error|Failed\"}[15m])) > 0, \"team\", \"$1\", \"project\", \"(.+)\")",
+            // A failed sync raises its counter, or, on an app's first failure (and after a controller restart), makes
+            // the series appear, which increase() cannot see: both count.
+            // The new series go first: "or" keeps the left side of a label set (metric names aside), and increase()
+            // of a new series is 0.
+            "label_replace(sum by (name, project) ("
+                + "(argocd_app_sync_total{phase=~\"Error|Failed\"} unless argocd_app_sync_total{phase=~\"Error|Failed\"} offset 15m)"
+                + " or increase(argocd_app_sync_total{phase=~\"Error|Failed\"}[15m])"
+                + ") > 0, \"team\", \"$1\", \"project\", \"(.+)\")",
             "0m",
             "Argo CD could not sync {{ $labels.project }}/{{ $labels.name }} in the last 15 minutes",
             "argocd",
             [
                 new("a failed sync", [("argocd_app_sync_total{name=\"api\",project=\"payments\",phase=\"Failed\"}", "0x30 1x30")], [Labels(("name", "api"), ("project", "payments"), ("team", "payments"))]),
+                new("the first failed sync of an app", [("argocd_app_sync_total{name=\"api\",project=\"payments\",phase=\"Failed\"}", "_x30 1x30")], [Labels(("name", "api"), ("project", "payments"), ("team", "payments"))]),
                 new("only successful syncs", [("argocd_app_sync_total{name=\"api\",project=\"payments\",phase=\"Succeeded\"}", "0+1x60"), ("argocd_app_sync_total{name=\"api\",project=\"payments\",phase=\"Failed\"}", "0x60")], []),
+                new("a failure long ago", [("argocd_app_sync_total{name=\"api\",project=\"payments\",phase=\"Failed\"}", "1x60")], []),
             ],
             Team: null),
         new(
@@ -122,7 +131,7 @@ public static class PlatformAlerts
             "NodePoolSaturated",
             Severities.Warning,
             "label_replace("
-                + "sum by (label_platform_pool, resource) (kube_pod_container_resource_requests{resource=~\"cpu|memory\"} * on (node) group_left (label_platform_pool) kube_node_labels{label_platform_pool!=\"\"})"
+                + "sum by (label_platform_pool, resource) ((kube_pod_container_resource_requests{resource=~\"cpu|memory\"} * on (namespace, pod) group_left () max by (namespace, pod) (kube_pod_status_phase{phase=~\"Pending|Running\"} == 1)) * on (node) group_left (label_platform_pool) kube_node_labels{label_platform_pool!=\"\"})"
                 + " / sum by (label_platform_pool, resource) (kube_node_status_allocatable{resource=~\"cpu|memory\"} * on (node) group_left (label_platform_pool) kube_node_labels{label_platform_pool!=\"\"})"
                 + " > 0.9, \"pool\", \"$1\", \"label_platform_pool\", \"(.+)\")",
             "30m",
@@ -138,24 +147,37 @@ public static class PlatformAlerts
                         ("kube_node_status_allocatable{node=\"n2\",resource=\"cpu\"}", "4x60"),
                         ("kube_pod_container_resource_requests{node=\"n1\",namespace=\"payments\",pod=\"a\",container=\"app\",resource=\"cpu\"}", "3.9x60"),
                         ("kube_pod_container_resource_requests{node=\"n2\",namespace=\"kube-system\",pod=\"b\",container=\"dns\",resource=\"cpu\"}", "2x60"),
+                        ("kube_pod_status_phase{namespace=\"payments\",pod=\"a\",phase=\"Running\"}", "1x60"),
+                        ("kube_pod_status_phase{namespace=\"kube-system\",pod=\"b\",phase=\"Running\"}", "1x60"),
                     ],
                     [Labels(("label_platform_pool", "general"), ("pool", "general"), ("resource", "cpu"))]),
+                new(
+                    "a pool full only of finished pods",
+                    [
+                        ("kube_node_labels{node=\"n1\",label_platform_pool=\"general\"}", "1x60"),
+                        ("kube_node_status_allocatable{node=\"n1\",resource=\"cpu\"}", "4x60"),
+                        ("kube_pod_container_resource_requests{node=\"n1\",namespace=\"payments\",pod=\"job\",container=\"app\",resource=\"cpu\"}", "3.9x60"),
+                        ("kube_pod_status_phase{namespace=\"payments\",pod=\"job\",phase=\"Succeeded\"}", "1x60"),
+                        ("kube_pod_status_phase{namespace=\"payments\",pod=\"job\",phase=\"Running\"}", "0x60"),
+                    ],
+                    []),
                 new(
                     "a pool at 80%",
                     [
                         ("kube_node_labels{node=\"n1\",label_platform_pool=\"general\"}", "1x60"),
                         ("kube_node_status_allocatable{node=\"n1\",resource=\"cpu\"}", "4x60"),
                         ("kube_pod_container_resource_requests{node=\"n1\",namespace=\"payments\",pod=\"a\",container=\"app\",resource=\"cpu\"}", "3.2x60"),
+                        ("kube_pod_status_phase{namespace=\"payments\",pod=\"a\",phase=\"Running\"}", "1x60"),
                     ],
                     []),
             ]),
     ];
 
-    /// <summary>The alerts whose add-on is on in a stack.</summary>
+    /// <summary>The alerts whose add-on is on and installed in a stack (a planned add-on has no metrics to read).</summary>
     public static IReadOnlyList<PlatformAlert> For(PlatformSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return All.Where(a => a.Addon is null || spec.IsEnabled(a.Addon)).ToList();
+        return All.Where(a => a.Addon is null || (spec.IsEnabled(a.Addon) && Addons.AddonCatalog.Get(a.Addon).Installed)).ToList();
     }
 
     /// <summary>The rule file of the given alerts: one group.</summary>

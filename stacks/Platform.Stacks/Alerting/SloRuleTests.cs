@@ -89,7 +89,8 @@ public static class SloRuleTests
         var series = new JsonArray();
         if (slo.LatencyMs is { } ms)
         {
-            series.Add(Series($"{SloRules.RequestTime}_bucket", Route(route, ("le", ms.ToString(System.Globalization.CultureInfo.InvariantCulture))), CounterStart, good));
+            // The bound as Prometheus 3 stores it.
+            series.Add(Series($"{SloRules.RequestTime}_bucket", Route(route, ("le", $"{ms.ToString(System.Globalization.CultureInfo.InvariantCulture)}.0")), CounterStart, good));
             series.Add(Series($"{SloRules.RequestTime}_bucket", Route(route, ("le", "+Inf")), CounterStart, RequestsPerMinute));
             series.Add(Series($"{SloRules.RequestTime}_count", Route(route), CounterStart, RequestsPerMinute));
         }

@@ -76,7 +76,9 @@ public static class SloRules
         var route = RouteMatcher(slo.Tenant, slo.Service!);
         if (slo.LatencyMs is { } ms)
         {
-            var fast = Promql.SumRate($"{RequestTime}_bucket{{{route},le=\"{ms}\"}}", window);
+            // Prometheus 3 stores a classic histogram's bucket bounds as floats ("250.0"); Prometheus 2 kept the
+            // exposed text ("250"). The matcher takes either.
+            var fast = Promql.SumRate($"{RequestTime}_bucket{{{route},le=~\"{ms}(\\\\.0)?\"}}", window);
             var all = Promql.SumRate($"{RequestTime}_count{{{route}}}", window);
             return $"1 - ({fast} / {all})";
         }

@@ -142,15 +142,16 @@ public sealed partial class SpecBinder
     /// Receivers are only used outside dev.
     /// </summary>
     private void CheckReceiverSecrets(IReadOnlyList<string> receivers) =>
-        CheckSecretMap("receiverSecrets", receivers, "a receiver of platform:alerting", "receivers", "<url or key>", warnMissing: _profile != EnvironmentProfile.Dev);
+        CheckSecretMap("receiverSecrets", receivers, _profile == EnvironmentProfile.Dev ? [] : receivers, "a receiver of platform:alerting", "receivers", "<url or key>");
 
     /// <summary>
     /// Checks a map of secrets the program reads (<c>platform:&lt;name&gt;</c>). The plan never reads the values; where
-    /// it can see the map's entries (each encrypted with <c>--path</c>) it checks that each is encrypted and expected,
-    /// and warns of an expected entry that is missing from a map that is there. A map encrypted as a whole, as the engine also hands it over,
-    /// is left to the program, which names a missing entry when it reads the values.
+    /// it can see the map's entries (each encrypted with <c>--path</c>) it checks that each is encrypted and one of
+    /// <paramref name="expected"/>, and warns of a <paramref name="required"/> entry missing from a map that is there. A
+    /// map encrypted as a whole, as the engine also hands it over, is left to the program, which names a missing entry
+    /// when it reads the values.
     /// </summary>
-    private void CheckSecretMap(string name, IReadOnlyList<string> expected, string noun, string plural, string example, bool warnMissing)
+    private void CheckSecretMap(string name, IReadOnlyList<string> expected, IReadOnlyList<string> required, string noun, string plural, string example)
     {
         var key = Key(name);
         var node = _raw.Get(key);
@@ -178,12 +179,12 @@ public sealed partial class SpecBinder
 
         // With no map at all the render stays quiet: the program stops with the command that sets the first entry. A
         // map that lacks an entry is more likely a mistake, so that is worth a warning.
-        if (!warnMissing || node is null)
+        if (node is null)
         {
             return;
         }
 
-        foreach (var entry in expected.Where(r => !present.Contains(r)))
+        foreach (var entry in required.Where(r => !present.Contains(r)))
         {
             _diagnostics.Warning($"{key}.{entry}", $"is not set, so `pulumi up` stops until it is; set it with pulumi config set --secret --path '{key}.{entry}' {example}");
         }

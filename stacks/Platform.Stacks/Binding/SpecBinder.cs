@@ -94,7 +94,8 @@ public sealed partial class SpecBinder
         var slos = BindSlos(tenants);
         var alerting = BindAlerting(tenants);
         CheckArgoCdSecrets(addons, gitops);
-        CheckSecretMap("grafanaSecrets", addons.Any(a => a.Name == "grafana" && a.Enabled) ? ["adminPassword"] : [], "a Grafana secret this stack uses", "entries", "<value>", warnMissing: true);
+        IReadOnlyList<string> grafana = addons.Any(a => a.Name == "grafana" && a.Enabled) ? ["adminPassword"] : [];
+        CheckSecretMap("grafanaSecrets", grafana, _profile == EnvironmentProfile.Dev ? [] : grafana, "a Grafana secret this stack uses", "entries", "<value>");
         var secretMaps = SecretMapKeys.Where(k => _raw.Get(Key(k)) is not null).ToList();
         return new PlatformSpec(
             _raw.Stack, _profile, _cloud, gcpProject, expiresAt, cluster, network, pools, addons, dns, gitops, tenants, slos, _sources, owner, alerting, secretMaps);
@@ -469,13 +470,13 @@ public sealed partial class SpecBinder
         _ => ["adminPassword"],
     };
 
-    private void CheckArgoCdSecrets(IReadOnlyList<AddonSpec> addons, GitOpsSpec? gitops) => CheckSecretMap(
-        "argocdSecrets",
-        ArgoCdSecretEntries(addons.Any(a => a.Name == "argocd" && a.Enabled), gitops),
-        "an Argo CD secret this stack uses",
-        "entries",
-        "<value>",
-        warnMissing: true);
+    private void CheckArgoCdSecrets(IReadOnlyList<AddonSpec> addons, GitOpsSpec? gitops)
+    {
+        // A dev stack may leave the admin password to Argo CD.
+        var entries = ArgoCdSecretEntries(addons.Any(a => a.Name == "argocd" && a.Enabled), gitops);
+        var required = _profile == EnvironmentProfile.Dev ? entries.Where(e => e != "adminPassword").ToList() : entries;
+        CheckSecretMap("argocdSecrets", entries, required, "an Argo CD secret this stack uses", "entries", "<value>");
+    }
 
     /// <summary>How Argo CD may authenticate to the GitOps repository.</summary>
     public static IReadOnlyList<string> GitCredentials { get; } = ["none", "https", "ssh"];

@@ -54,6 +54,11 @@ public static partial class PlanGuardrails
                 diagnostics.Error(key, $"values.{path} of release {release.Name} is '{text}'; pin the image to an exact tag");
             }
 
+            if (value is null)
+            {
+                diagnostics.Error(key, $"values.{path} of release {release.Name} is null; Pulumi drops nulls on the way to Helm, so what is installed would not be what the render shows");
+            }
+
             if (name is "privileged" or "hostNetwork" or "hostPID" or "hostIPC" && value is JsonValue flag && flag.TryGetValue<bool>(out var on) && on)
             {
                 diagnostics.Error(key, $"values.{path} of release {release.Name} asks for a host-level pod; only the CNI and node agents may run one");
