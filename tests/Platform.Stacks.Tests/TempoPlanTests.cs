@@ -17,7 +17,7 @@ public class TempoPlanTests
     [Fact]
     public void ValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         // Checked against tempo 2.2.4's values.yaml; tempo.storage.trace takes Tempo's own storage settings.
-        "persistence.enabled, persistence.size, replicas, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, serviceMonitor.enabled, tempo.receivers.otlp.protocols.grpc.endpoint, tempo.receivers.otlp.protocols.http.endpoint, tempo.reportingEnabled, tempo.resources.limits.memory, tempo.resources.requests.cpu, tempo.resources.requests.memory, tempo.retention, tempo.storage.trace.backend, tempo.storage.trace.gcs.bucket_name, tempo.storage.trace.wal.path".Split(", "),
+        "persistence.enabled, persistence.size, replicas, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, serviceMonitor.enabled, tempo.metricsGenerator.enabled, tempo.metricsGenerator.remoteWriteUrl, tempo.overrides.defaults.metrics_generator.processors, tempo.receivers.otlp.protocols.grpc.endpoint, tempo.receivers.otlp.protocols.http.endpoint, tempo.reportingEnabled, tempo.resources.limits.memory, tempo.resources.requests.cpu, tempo.resources.requests.memory, tempo.retention, tempo.storage.trace.backend, tempo.storage.trace.gcs.bucket_name, tempo.storage.trace.wal.path".Split(", "),
         ValuePaths.Of(Values(Prod())));
 
     [Fact]
@@ -32,6 +32,20 @@ public class TempoPlanTests
         Assert.Equal(tempo.Bucket.Name, tempo.Identity!.Gcp!.Bucket);
         // The chart's Jaeger receivers stay: its port template reads them.
         Assert.False(Values(Prod())["tempo"]!["receivers"]!.AsObject().ContainsKey("jaeger"));
+    }
+
+    [Fact]
+    public void ItsMetricsGeneratorWritesServiceGraphsToPrometheusWhichAcceptsThem()
+    {
+        var generator = Values(Prod())["tempo"]!["metricsGenerator"]!;
+
+        Assert.True((bool)generator["enabled"]!);
+        Assert.Equal("http://kube-prometheus-stack-prometheus.monitoring.svc:9090/api/v1/write", (string)generator["remoteWriteUrl"]!);
+        Assert.Equal(["service-graphs", "span-metrics"], Values(Prod())["tempo"]!["overrides"]!["defaults"]!["metrics_generator"]!["processors"]!.AsArray().Select(p => (string)p!));
+        var prometheus = Addon(Prod(), "prometheus").Release!.Values["prometheus"]!["prometheusSpec"]!;
+        Assert.True((bool)prometheus["enableRemoteWriteReceiver"]!);
+        var withoutTempo = Stacks.Valid(Stacks.GcpStaging("platform:addons: { tempo: false }"));
+        Assert.Null(Addon(withoutTempo, "prometheus").Release!.Values["prometheus"]!["prometheusSpec"]!["enableRemoteWriteReceiver"]);
     }
 
     [Fact]
@@ -87,7 +101,7 @@ public class TempoPlanTests
         Assert.Equal("loki", (string)tempo["tracesToLogsV2"]!["datasourceUid"]!);
         Assert.Equal("prometheus", (string)tempo["tracesToMetrics"]!["datasourceUid"]!);
         Assert.All(tempo["tracesToMetrics"]!["queries"]!.AsArray(), q => Assert.Contains("{$$__tags,", (string)q!["query"]!, StringComparison.Ordinal));
-        Assert.Null(tempo["serviceMap"]);
+        Assert.Equal("prometheus", (string)tempo["serviceMap"]!["datasourceUid"]!);
         Assert.Equal("tempo", (string)loki["derivedFields"]![0]!["datasourceUid"]!);
         Assert.Equal("$${__value.raw}", (string)loki["derivedFields"]![0]!["url"]!);
         var withoutTempo = Grafana.DatasourcesOf(Stacks.Valid(Stacks.GcpStaging("platform:addons: { tempo: false }")).Spec).Single(d => (string)d["uid"]! == "loki");

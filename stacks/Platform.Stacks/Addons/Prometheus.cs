@@ -66,6 +66,12 @@ public sealed class Prometheus : AddonDefinition
         return context.Replicas(3);
     }
 
+    /// <summary>Prometheus' Service: <c>&lt;release&gt;-prometheus</c> in its namespace.</summary>
+    private const string Url = "http://kube-prometheus-stack-prometheus.monitoring.svc:9090";
+
+    /// <summary>Where Prometheus takes remote-written samples, when it accepts them (see <see cref="Values"/>).</summary>
+    public static string RemoteWriteReceiver => $"{Url}/api/v1/write";
+
     /// <summary>The Prometheus datasource's uid, which dashboards refer to.</summary>
     public const string DatasourceUid = "prometheus";
 
@@ -78,7 +84,7 @@ public sealed class Prometheus : AddonDefinition
             ["uid"] = DatasourceUid,
             ["type"] = "prometheus",
             ["access"] = "proxy",
-            ["url"] = $"http://{Release}-prometheus.{Namespace}.svc:9090",
+            ["url"] = Url,
             ["isDefault"] = true,
             ["editable"] = false,
         },
@@ -138,6 +144,11 @@ public sealed class Prometheus : AddonDefinition
             ["resources"] = ValueParts.Resources(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{size.Cpu * 1000:0}m"), memory, $"{size.MemoryGiB * 2}Gi"),
             ["storageSpec"] = Volume(size.Volume),
         };
+        if (spec.IsEnabled("tempo"))
+        {
+            // Tempo's metrics generator writes service graphs and span metrics here.
+            prometheusSpec["enableRemoteWriteReceiver"] = true;
+        }
 
         return new JsonObject
         {

@@ -8,6 +8,7 @@ namespace Platform.Stacks.Addons;
 /// its blocks in a bucket of its own, reached through its own cloud identity; on an existing cluster, on its volume.
 /// Its write-ahead log is on a volume everywhere. Tempo 3's distributed mode needs a Kafka-compatible queue between
 /// its distributors and its block builders, which the platform does not run, so the distributed chart is not used.
+/// Its metrics generator writes service graphs and span metrics to Prometheus.
 /// Grafana's Tempo datasource links a span to its logs in Loki and to its namespace's resource use in Prometheus.
 /// </summary>
 public sealed class Tempo : BucketBackedAddon
@@ -89,6 +90,20 @@ public sealed class Tempo : BucketBackedAddon
                     },
                 },
                 ["resources"] = ValueParts.Resources("200m", "1Gi", "2Gi"),
+                // Service graphs and span metrics, remote-written to Prometheus: Grafana's service map and node graph
+                // read them.
+                ["metricsGenerator"] = new JsonObject
+                {
+                    ["enabled"] = true,
+                    ["remoteWriteUrl"] = Prometheus.RemoteWriteReceiver,
+                },
+                ["overrides"] = new JsonObject
+                {
+                    ["defaults"] = new JsonObject
+                    {
+                        ["metrics_generator"] = new JsonObject { ["processors"] = Manifests.Kube.Strings("service-graphs", "span-metrics") },
+                    },
+                },
             },
             ["persistence"] = new JsonObject { ["enabled"] = true, ["size"] = "10Gi" },
             ["serviceAccount"] = ServiceAccountValues(context),
@@ -102,11 +117,11 @@ public sealed class Tempo : BucketBackedAddon
         ArgumentNullException.ThrowIfNull(context);
         var spec = context.Spec;
         // A span links to its namespace's resource use; "$$" keeps Grafana's provisioning from expanding the
-        // query's variable as an environment variable. (Span metrics and the service map need Tempo's metrics
-        // generator, which is not run.)
+        // query's variable as an environment variable. The service map reads the metrics generator's graphs.
         var jsonData = new JsonObject
         {
             ["nodeGraph"] = new JsonObject { ["enabled"] = true },
+            ["serviceMap"] = new JsonObject { ["datasourceUid"] = Prometheus.DatasourceUid },
             ["tracesToMetrics"] = new JsonObject
             {
                 ["datasourceUid"] = Prometheus.DatasourceUid,
