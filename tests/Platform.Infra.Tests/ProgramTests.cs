@@ -231,7 +231,7 @@ public class ProgramTests
 
     /// <summary>Prod, whose alerting names three receivers, with the given receiver secrets.</summary>
     private static string ProdWithReceiverSecrets(string secrets) => EngineConfigJson.FromStackFile(
-        File.ReadAllText(Path.Combine(Repo.Root, "Pulumi.prod.yaml")) + $"  platform:receiverSecrets: {secrets}\n  platform:argocdSecrets: {{ adminPassword: stand-in }}\n  platform:grafanaSecrets: {{ adminPassword: stand-in }}\n");
+        File.ReadAllText(Path.Combine(Repo.Root, "Pulumi.prod.yaml")) + $"  platform:receiverSecrets: {secrets}\n  platform:argocdSecrets: {{ adminPassword: stand-in, oidcClientSecret: stand-in }}\n  platform:grafanaSecrets: {{ adminPassword: stand-in, oidcClientSecret: stand-in }}\n");
 
     [Fact]
     public async Task AlertReceiversSecretsReachAlertmanagerOnlyThroughASecretMadeBeforeTheRelease()
@@ -429,7 +429,7 @@ public class ProgramTests
             "gcp:serviceaccount/iAMMember:IAMMember 4",
             "gcp:storage/bucket:Bucket 2",
             "gcp:storage/bucketIAMMember:BucketIAMMember 4",
-            "kubernetes:core/v1:Secret 3",
+            "kubernetes:core/v1:Secret 4",
             "kubernetes:helm.sh/v3:Release 10",
             "kubernetes:yaml/v2:ConfigGroup 9",
             "platform:gcp:GcsBucket 2",
@@ -439,7 +439,7 @@ public class ProgramTests
             "platform:gcp:WorkloadIdentity 4",
             "platform:kubernetes:HelmAddon 10",
             "platform:kubernetes:ManifestBundle 9",
-            "platform:kubernetes:SecretFromConfig 3",
+            "platform:kubernetes:SecretFromConfig 4",
             "pulumi:providers:kubernetes 1",
         ],
         ["aws-prod"] =

@@ -25,7 +25,7 @@ public class GitOpsPlanTests
     public void ValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         // Checked against argo-cd 10.1.1's values.yaml. configs.cm and configs.params take any Argo CD setting;
         // redis-ha.* are the redis-ha subchart's documented keys.
-        "applicationSet.pdb.enabled, applicationSet.replicas, applicationSet.resources.limits.memory, applicationSet.resources.requests.cpu, applicationSet.resources.requests.memory, configs.cm.admin.enabled, configs.cm.exec.enabled, configs.cm.resource.customizations.health.argoproj.io_Application, configs.params.server.insecure, configs.secret.createSecret, controller.dynamicClusterDistribution, controller.metrics.enabled, controller.metrics.serviceMonitor.enabled, controller.pdb.enabled, controller.replicas, controller.resources.limits.memory, controller.resources.requests.cpu, controller.resources.requests.memory, dex.enabled, fullnameOverride, global.domain, global.priorityClassName, notifications.enabled, redis-ha.enabled, redis-ha.haproxy.resources.limits.memory, redis-ha.haproxy.resources.requests.cpu, redis-ha.haproxy.resources.requests.memory, redis-ha.redis.resources.limits.memory, redis-ha.redis.resources.requests.cpu, redis-ha.redis.resources.requests.memory, redis.enabled, redis.resources.limits.memory, redis.resources.requests.cpu, redis.resources.requests.memory, redisSecretInit.resources.limits.memory, redisSecretInit.resources.requests.cpu, redisSecretInit.resources.requests.memory, repoServer.pdb.enabled, repoServer.replicas, repoServer.resources.limits.memory, repoServer.resources.requests.cpu, repoServer.resources.requests.memory, server.pdb.enabled, server.replicas, server.resources.limits.memory, server.resources.requests.cpu, server.resources.requests.memory".Split(", "),
+        "applicationSet.pdb.enabled, applicationSet.replicas, applicationSet.resources.limits.memory, applicationSet.resources.requests.cpu, applicationSet.resources.requests.memory, configs.cm.admin.enabled, configs.cm.exec.enabled, configs.cm.oidc.config, configs.cm.resource.customizations.health.argoproj.io_Application, configs.params.server.insecure, configs.rbac.policy.csv, configs.rbac.policy.default, configs.rbac.scopes, configs.secret.createSecret, controller.dynamicClusterDistribution, controller.metrics.enabled, controller.metrics.serviceMonitor.enabled, controller.pdb.enabled, controller.replicas, controller.resources.limits.memory, controller.resources.requests.cpu, controller.resources.requests.memory, dex.enabled, fullnameOverride, global.domain, global.priorityClassName, notifications.enabled, redis-ha.enabled, redis-ha.haproxy.resources.limits.memory, redis-ha.haproxy.resources.requests.cpu, redis-ha.haproxy.resources.requests.memory, redis-ha.redis.resources.limits.memory, redis-ha.redis.resources.requests.cpu, redis-ha.redis.resources.requests.memory, redis.enabled, redis.resources.limits.memory, redis.resources.requests.cpu, redis.resources.requests.memory, redisSecretInit.resources.limits.memory, redisSecretInit.resources.requests.cpu, redisSecretInit.resources.requests.memory, repoServer.pdb.enabled, repoServer.replicas, repoServer.resources.limits.memory, repoServer.resources.requests.cpu, repoServer.resources.requests.memory, server.pdb.enabled, server.replicas, server.resources.limits.memory, server.resources.requests.cpu, server.resources.requests.memory".Split(", "),
         ValuePaths.Of(Values(Prod())));
 
     [Fact]
@@ -47,7 +47,7 @@ public class GitOpsPlanTests
     [Fact]
     public void TheAdminPasswordIsHashedFromSecretConfigAndTheChartMakesNoSecret()
     {
-        var secret = Assert.Single(ArgoCd(Prod()).ConfigSecrets);
+        var secret = Assert.Single(ArgoCd(Staging()).ConfigSecrets);
 
         Assert.False((bool)Values(Prod())["configs"]!["secret"]!["createSecret"]!);
         Assert.Equal((global::Platform.Stacks.Addons.ArgoCd.ServerSecret, "argocd", "argocdSecrets"), (secret.Name, secret.Namespace, secret.ConfigKey));
@@ -73,6 +73,21 @@ public class GitOpsPlanTests
     [Fact]
     public void APublicRepositoryNeedsNoCredentials() =>
         Assert.DoesNotContain(ArgoCd(Prod()).ConfigSecrets, s => s.Name == global::Platform.Stacks.Addons.ArgoCd.RepositorySecret);
+
+    [Fact]
+    public void WithSingleSignOnTheProviderSignsInAndTheAdminGroupAdministers()
+    {
+        var values = Values(Prod());
+        var oidc = (string)values["configs"]!["cm"]!["oidc.config"]!;
+
+        Assert.Contains("issuer: https://login.example.com", oidc, StringComparison.Ordinal);
+        Assert.Contains("clientID: platform-argocd", oidc, StringComparison.Ordinal);
+        Assert.Contains("clientSecret: $oidc.clientSecret", oidc, StringComparison.Ordinal);
+        Assert.Equal("g, platform-admins@example.com, role:admin", (string)values["configs"]!["rbac"]!["policy.csv"]!);
+        Assert.Equal("role:readonly", (string)values["configs"]!["rbac"]!["policy.default"]!);
+        Assert.Contains(new SecretValuePlan("oidc.clientSecret", "oidcClientSecret"), Assert.Single(ArgoCd(Prod()).ConfigSecrets).Values);
+        Assert.Null(Values(Staging())["configs"]!["rbac"]);
+    }
 
     [Fact]
     public void EachTenantGetsAProjectConfinedToItsNamespaceThatCannotLoosenItsGuardrails()

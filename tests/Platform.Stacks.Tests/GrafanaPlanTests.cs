@@ -18,7 +18,7 @@ public class GrafanaPlanTests
     public void ValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         // Checked against grafana 12.11.1's values.yaml; grafana.ini takes any Grafana setting by section, and the
         // datasources file is Grafana's provisioning format.
-        "admin.existingSecret, admin.passwordKey, admin.userKey, datasources.datasources.yaml, deploymentStrategy.type, grafana.ini.analytics.check_for_updates, grafana.ini.analytics.reporting_enabled, grafana.ini.auth.anonymous.enabled, grafana.ini.server.domain, grafana.ini.server.root_url, grafana.ini.users.allow_sign_up, persistence.enabled, persistence.size, replicas, resources.limits.memory, resources.requests.cpu, resources.requests.memory, sidecar.dashboards.enabled, sidecar.dashboards.folderAnnotation, sidecar.dashboards.label, sidecar.dashboards.labelValue, sidecar.dashboards.provider.foldersFromFilesStructure, sidecar.dashboards.searchNamespace, sidecar.resources.limits.memory, sidecar.resources.requests.cpu, sidecar.resources.requests.memory".Split(", "),
+        "admin.existingSecret, admin.passwordKey, admin.userKey, datasources.datasources.yaml, deploymentStrategy.type, envValueFrom.GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET.secretKeyRef.key, envValueFrom.GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET.secretKeyRef.name, grafana.ini.analytics.check_for_updates, grafana.ini.analytics.reporting_enabled, grafana.ini.auth.anonymous.enabled, grafana.ini.auth.generic_oauth.allow_sign_up, grafana.ini.auth.generic_oauth.api_url, grafana.ini.auth.generic_oauth.auth_url, grafana.ini.auth.generic_oauth.client_id, grafana.ini.auth.generic_oauth.enabled, grafana.ini.auth.generic_oauth.groups_attribute_path, grafana.ini.auth.generic_oauth.name, grafana.ini.auth.generic_oauth.role_attribute_path, grafana.ini.auth.generic_oauth.scopes, grafana.ini.auth.generic_oauth.token_url, grafana.ini.auth.generic_oauth.use_pkce, grafana.ini.server.domain, grafana.ini.server.root_url, grafana.ini.users.allow_sign_up, persistence.enabled, persistence.size, replicas, resources.limits.memory, resources.requests.cpu, resources.requests.memory, sidecar.dashboards.enabled, sidecar.dashboards.folderAnnotation, sidecar.dashboards.label, sidecar.dashboards.labelValue, sidecar.dashboards.provider.foldersFromFilesStructure, sidecar.dashboards.searchNamespace, sidecar.resources.limits.memory, sidecar.resources.requests.cpu, sidecar.resources.requests.memory".Split(", "),
         ValuePaths.Of(Values(Prod()), "datasources.datasources.yaml"));
 
     [Fact]
@@ -36,7 +36,7 @@ public class GrafanaPlanTests
     [Fact]
     public void TheAdminPasswordComesFromSecretConfigExceptOnADevStackThatSetsNone()
     {
-        var secret = Assert.Single(Grafana(Prod()).ConfigSecrets);
+        var secret = Grafana(Prod()).ConfigSecrets.Single(s => s.Name == global::Platform.Stacks.Addons.Grafana.AdminSecret);
 
         Assert.Equal((global::Platform.Stacks.Addons.Grafana.AdminSecret, "observability", "grafanaSecrets"), (secret.Name, secret.Namespace, secret.ConfigKey));
         Assert.Equal("admin", secret.PlainData!["admin-user"]);

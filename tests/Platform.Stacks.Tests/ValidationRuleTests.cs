@@ -91,7 +91,7 @@ public class ValidationRuleTests
     [Fact]
     public void UnknownTopLevelKeyGetsADidYouMean() => Stacks.Rejects(
         Stacks.GcpStaging("platform:nodepools: {}"),
-        "platform:nodepools: is not a known key; did you mean 'platform:nodePools'? allowed keys: platform:addons, platform:alerting, platform:argocdSecrets, platform:cloud, platform:cluster, platform:dns, platform:environment, platform:expiresAt, platform:gitops, platform:grafanaSecrets, platform:network, platform:nodePools, platform:owner, platform:receiverSecrets, platform:slos, platform:tenants");
+        "platform:nodepools: is not a known key; did you mean 'platform:nodePools'? allowed keys: platform:addons, platform:alerting, platform:argocdSecrets, platform:cloud, platform:cluster, platform:dns, platform:environment, platform:expiresAt, platform:gitops, platform:grafanaSecrets, platform:network, platform:nodePools, platform:owner, platform:receiverSecrets, platform:slos, platform:sso, platform:tenants");
 
     [Fact]
     public void UnknownPoolRoleGetsADidYouMean() => Stacks.Rejects(

@@ -67,23 +67,44 @@ public sealed class ArgoCd : AddonDefinition
             global["domain"] = host;
         }
 
+        var cm = new JsonObject
+        {
+            ["admin.enabled"] = true,
+            ["exec.enabled"] = false,
+            // Argo CD no longer reports an Application's health to its parent, so sync waves in an
+            // app-of-apps would not wait for the apps of an earlier wave. This restores that.
+            ["resource.customizations.health.argoproj.io_Application"] = ApplicationHealth,
+        };
+        var rbac = new JsonObject();
+        if (spec.Sso is { ArgoCdClientId: { } clientId } sso)
+        {
+            // Sign-in through the provider; the client secret is argocd-secret's oidc.clientSecret. The local admin
+            // stays as a way in when the provider is down.
+            cm["oidc.config"] = $"""
+                name: SSO
+                issuer: {sso.Issuer}
+                clientID: {clientId}
+                clientSecret: $oidc.clientSecret
+                requestedScopes: ["openid", "profile", "email"]
+                requestedIDTokenClaims:
+                  {sso.GroupsClaim}:
+                    essential: true
+                """;
+            rbac["policy.default"] = "role:readonly";
+            rbac["policy.csv"] = $"g, {sso.AdminGroup}, role:admin";
+            rbac["scopes"] = $"[{sso.GroupsClaim}]";
+        }
+
         var metrics = spec.IsEnabled("prometheus")
             ? new JsonObject { ["enabled"] = true, ["serviceMonitor"] = new JsonObject { ["enabled"] = true } }
             : new JsonObject { ["enabled"] = false };
-        return new JsonObject
+        var values = new JsonObject
         {
             ["fullnameOverride"] = FullName,
             ["global"] = global,
             ["configs"] = new JsonObject
             {
-                ["cm"] = new JsonObject
-                {
-                    ["admin.enabled"] = true,
-                    ["exec.enabled"] = false,
-                    // Argo CD no longer reports an Application's health to its parent, so sync waves in an
-                    // app-of-apps would not wait for the apps of an earlier wave. This restores that.
-                    ["resource.customizations.health.argoproj.io_Application"] = ApplicationHealth,
-                },
+                ["cm"] = cm,
                 // TLS ends at the Gateway; the server speaks plain HTTP behind it.
                 ["params"] = new JsonObject { ["server.insecure"] = true },
                 // The program writes argocd-secret itself, with the admin password from secret config.
@@ -105,6 +126,12 @@ public sealed class ArgoCd : AddonDefinition
             ["notifications"] = new JsonObject { ["enabled"] = false },
             ["dex"] = new JsonObject { ["enabled"] = false },
         };
+        if (rbac.Count > 0)
+        {
+            values["configs"]!["rbac"] = rbac;
+        }
+
+        return values;
     }
 
     /// <inheritdoc />
@@ -116,7 +143,10 @@ public sealed class ArgoCd : AddonDefinition
         {
             // On a dev or PR stack the password may be left unset: Argo CD then makes a random one, kept in the
             // argocd-initial-admin-secret Secret. Shared stacks must set it.
-            new(ServerSecret, Namespace, SecretsKey, [new SecretValuePlan("admin.password", "adminPassword", Bcrypt: true, Optional: context.Spec.Environment == EnvironmentProfile.Dev)], partOf),
+            new(ServerSecret, Namespace, SecretsKey, [
+                new SecretValuePlan("admin.password", "adminPassword", Bcrypt: true, Optional: context.Spec.Environment == EnvironmentProfile.Dev),
+                .. context.Spec.Sso is { ArgoCdClientId: not null } ? [new SecretValuePlan("oidc.clientSecret", "oidcClientSecret")] : Array.Empty<SecretValuePlan>(),
+            ], partOf),
         };
         if (context.Spec.GitOps is { Credentials: not "none" } gitops)
         {

@@ -26,6 +26,9 @@ public sealed class Grafana : AddonDefinition
     /// <summary>The Secret of the admin account, from <c>platform:grafanaSecrets</c>.</summary>
     public const string AdminSecret = "grafana-admin";
 
+    /// <summary>The Secret of the single sign-on client secret, from <c>platform:grafanaSecrets</c>.</summary>
+    public const string SsoSecret = "grafana-sso";
+
     /// <inheritdoc />
     public override string Name => "grafana";
 
@@ -58,9 +61,18 @@ public sealed class Grafana : AddonDefinition
     public override IReadOnlyList<ConfigSecretPlan> Secrets(AddonContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return OwnAdminSecret(context.Spec)
-            ? [new ConfigSecretPlan(AdminSecret, Namespace, "grafanaSecrets", [new SecretValuePlan("admin-password", "adminPassword")], PlainData: new Dictionary<string, string> { ["admin-user"] = "admin" })]
-            : [];
+        var secrets = new List<ConfigSecretPlan>();
+        if (OwnAdminSecret(context.Spec))
+        {
+            secrets.Add(new ConfigSecretPlan(AdminSecret, Namespace, "grafanaSecrets", [new SecretValuePlan("admin-password", "adminPassword")], PlainData: new Dictionary<string, string> { ["admin-user"] = "admin" }));
+        }
+
+        if (context.Spec.Sso is { GrafanaClientId: not null })
+        {
+            secrets.Add(new ConfigSecretPlan(SsoSecret, Namespace, "grafanaSecrets", [new SecretValuePlan("client-secret", "oidcClientSecret")]));
+        }
+
+        return secrets;
     }
 
     /// <inheritdoc />
@@ -110,6 +122,34 @@ public sealed class Grafana : AddonDefinition
         if (OwnAdminSecret(spec))
         {
             values["admin"] = new JsonObject { ["existingSecret"] = AdminSecret, ["userKey"] = "admin-user", ["passwordKey"] = "admin-password" };
+        }
+
+        if (spec.Sso is { GrafanaClientId: { } clientId } sso)
+        {
+            // Members of the admin group administer Grafana; everyone else the provider signs in may view.
+            // A JMESPath identifier; quoted only when it must be (grafana.ini would strip quotes around a whole value).
+            var claim = sso.GroupsClaim.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? sso.GroupsClaim : $"\"{sso.GroupsClaim}\"";
+            values["grafana.ini"]!["auth.generic_oauth"] = new JsonObject
+            {
+                ["enabled"] = true,
+                ["name"] = "SSO",
+                ["client_id"] = clientId,
+                ["scopes"] = "openid profile email",
+                ["auth_url"] = sso.AuthUrl,
+                ["token_url"] = sso.TokenUrl,
+                ["api_url"] = sso.UserInfoUrl,
+                ["use_pkce"] = true,
+                ["allow_sign_up"] = true,
+                ["groups_attribute_path"] = claim,
+                ["role_attribute_path"] = $"contains({claim}[*], '{sso.AdminGroup}') && 'Admin' || 'Viewer'",
+            };
+            values["envValueFrom"] = new JsonObject
+            {
+                ["GF_AUTH_GENERIC_OAUTH_CLIENT_SECRET"] = new JsonObject
+                {
+                    ["secretKeyRef"] = new JsonObject { ["name"] = SsoSecret, ["key"] = "client-secret" },
+                },
+            };
         }
 
         return values;

@@ -18,7 +18,7 @@ public sealed partial class SpecBinder
 
     /// <summary>Every key the platform reads in its namespace, without the <c>platform:</c> prefix.</summary>
     public static IReadOnlyList<string> TopLevelKeys { get; } =
-        ["addons", "alerting", "argocdSecrets", "cloud", "cluster", "dns", "environment", "expiresAt", "gitops", "grafanaSecrets", "network", "nodePools", "owner", "receiverSecrets", "slos", "tenants"];
+        ["addons", "alerting", "argocdSecrets", "cloud", "cluster", "dns", "environment", "expiresAt", "gitops", "grafanaSecrets", "network", "nodePools", "owner", "receiverSecrets", "slos", "sso", "tenants"];
 
     /// <summary>The keys that hold maps of secrets, which only the program reads.</summary>
     public static IReadOnlyList<string> SecretMapKeys { get; } = ["argocdSecrets", "grafanaSecrets", "receiverSecrets"];
@@ -93,12 +93,13 @@ public sealed partial class SpecBinder
         var tenants = BindTenants(pools);
         var slos = BindSlos(tenants);
         var alerting = BindAlerting(tenants);
-        CheckArgoCdSecrets(addons, gitops);
-        IReadOnlyList<string> grafana = addons.Any(a => a.Name == "grafana" && a.Enabled) ? ["adminPassword"] : [];
+        var sso = BindSso(addons);
+        CheckArgoCdSecrets(addons, gitops, sso is not null);
+        IReadOnlyList<string> grafana = !addons.Any(a => a.Name == "grafana" && a.Enabled) ? [] : sso is null ? ["adminPassword"] : ["adminPassword", "oidcClientSecret"];
         CheckSecretMap("grafanaSecrets", grafana, _profile == EnvironmentProfile.Dev ? [] : grafana, "a Grafana secret this stack uses", "entries", "<value>");
         var secretMaps = SecretMapKeys.Where(k => _raw.Get(Key(k)) is not null).ToList();
         return new PlatformSpec(
-            _raw.Stack, _profile, _cloud, gcpProject, expiresAt, cluster, network, pools, addons, dns, gitops, tenants, slos, _sources, owner, alerting, secretMaps);
+            _raw.Stack, _profile, _cloud, gcpProject, expiresAt, cluster, network, pools, addons, dns, gitops, tenants, slos, _sources, owner, alerting, secretMaps, sso);
     }
 
     private void CheckTopLevelKeys()
@@ -463,17 +464,26 @@ public sealed partial class SpecBinder
     /// The entries of <c>platform:argocdSecrets</c> a stack needs: the admin password wherever Argo CD is on, and the
     /// repository's credentials when <c>platform:gitops.credentials</c> asks for them.
     /// </summary>
-    public static IReadOnlyList<string> ArgoCdSecretEntries(bool argocd, GitOpsSpec? gitops) => !argocd ? [] : (gitops?.Credentials) switch
+    public static IReadOnlyList<string> ArgoCdSecretEntries(bool argocd, GitOpsSpec? gitops, bool sso = false)
     {
-        "https" => ["adminPassword", "repoPassword", "repoUsername"],
-        "ssh" => ["adminPassword", "repoSshKey"],
-        _ => ["adminPassword"],
-    };
+        if (!argocd)
+        {
+            return [];
+        }
 
-    private void CheckArgoCdSecrets(IReadOnlyList<AddonSpec> addons, GitOpsSpec? gitops)
+        IReadOnlyList<string> repository = (gitops?.Credentials) switch
+        {
+            "https" => ["repoPassword", "repoUsername"],
+            "ssh" => ["repoSshKey"],
+            _ => [],
+        };
+        return [.. new[] { "adminPassword" }.Concat(sso ? ["oidcClientSecret"] : []).Concat(repository)];
+    }
+
+    private void CheckArgoCdSecrets(IReadOnlyList<AddonSpec> addons, GitOpsSpec? gitops, bool sso)
     {
         // A dev stack may leave the admin password to Argo CD.
-        var entries = ArgoCdSecretEntries(addons.Any(a => a.Name == "argocd" && a.Enabled), gitops);
+        var entries = ArgoCdSecretEntries(addons.Any(a => a.Name == "argocd" && a.Enabled), gitops, sso);
         var required = _profile == EnvironmentProfile.Dev ? entries.Where(e => e != "adminPassword").ToList() : entries;
         CheckSecretMap("argocdSecrets", entries, required, "an Argo CD secret this stack uses", "entries", "<value>");
     }

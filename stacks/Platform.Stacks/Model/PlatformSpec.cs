@@ -20,6 +20,7 @@ namespace Platform.Stacks.Model;
 /// <param name="Sources">For each resolved key, where its value came from (config, profile:&lt;name&gt;, stack name, default).</param>
 /// <param name="Owner">Who owns the stack (<c>platform:owner</c>), stamped on its cloud resources. Optional.</param>
 /// <param name="Alerting">Where alerts go; null when not configured (alerts are then only visible in Alertmanager).</param>
+/// <param name="Sso">Single sign-on for Argo CD and Grafana; null when not configured.</param>
 /// <param name="SecretMaps">
 /// Which maps of secrets the config sets (<c>argocdSecrets</c>, <c>grafanaSecrets</c>, <c>receiverSecrets</c>): the plan
 /// never sees their values, only whether they are there.
@@ -41,7 +42,8 @@ public sealed record PlatformSpec(
     IReadOnlyDictionary<string, string> Sources,
     string? Owner = null,
     AlertingSpec? Alerting = null,
-    IReadOnlyList<string>? SecretMaps = null)
+    IReadOnlyList<string>? SecretMaps = null,
+    SsoSpec? Sso = null)
 {
     /// <summary>Base DNS domain for the shared Gateway and its certificate, or null.</summary>
     public string? DnsDomain => Dns?.Domain;
