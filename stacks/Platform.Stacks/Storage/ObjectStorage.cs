@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Platform.Stacks.Model;
 
 namespace Platform.Stacks.Storage;
@@ -41,7 +39,6 @@ public static class ObjectStorage
     {
         ArgumentNullException.ThrowIfNull(spec);
         var scope = spec.Cloud == CloudKind.Gcp ? spec.GcpProject : spec.Cluster.Region;
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes($"{spec.Cloud}/{scope}/{spec.Stack}/{purpose}"));
-        return $"{spec.Cluster.Name}-{purpose}-{Convert.ToHexStringLower(digest)[..8]}";
+        return $"{spec.Cluster.Name}-{purpose}-{Clusters.ClusterPlanner.Digest($"{spec.Cloud}/{scope}/{spec.Stack}/{purpose}")[..8]}";
     }
 }
