@@ -112,7 +112,7 @@ public sealed partial class SpecBinder
             {
                 _diagnostics.Error(receiver.Child("url"), $"applies only to webhook receivers; a {kind} receiver's URL or key is secret and goes in platform:receiverSecrets");
             }
-            else if (url is not null && !url.StartsWith("https://", StringComparison.Ordinal))
+            else if (url is not null && !IsHttpsUrl(url))
             {
                 _diagnostics.Error(receiver.Child("url"), $"{MapReader.Show(url)} must be an https URL, so the bearer token is never sent in clear");
             }

@@ -72,7 +72,7 @@ public sealed partial class SpecBinder
             return null;
         }
 
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme != "https" || value.Contains(' ', StringComparison.Ordinal))
+        if (!IsHttpsUrl(value))
         {
             _diagnostics.Error(map.Child(name), $"{MapReader.Show(value)} is not an https URL; give {what}");
             return null;
@@ -80,6 +80,10 @@ public sealed partial class SpecBinder
 
         return value;
     }
+
+    /// <summary>An absolute https URL without spaces.</summary>
+    private static bool IsHttpsUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == "https" && !value.Contains(' ', StringComparison.Ordinal);
 
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_.-]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex ClaimName();
