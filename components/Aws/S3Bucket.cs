@@ -6,7 +6,7 @@ namespace Platform.Components.Aws;
 
 /// <summary>
 /// A private S3 bucket for one add-on's data: every kind of public access blocked, encrypted at rest, a lifecycle
-/// rule that deletes objects after the planned number of days (and abandoned multipart uploads after a week), and,
+/// rule that deletes objects and drops abandoned multipart uploads after the planned numbers of days, and,
 /// when retained, kept with its settings when the stack is destroyed. Access is granted per role, on this bucket
 /// alone (see <see cref="AddonIdentity"/>).
 /// </summary>
@@ -55,7 +55,7 @@ public sealed class S3Bucket : ComponentResource
                     Status = "Enabled",
                     Filter = new BucketLifecycleConfigurationRuleFilterArgs { Prefix = string.Empty },
                     Expiration = new BucketLifecycleConfigurationRuleExpirationArgs { Days = args.ExpireAfterDays },
-                    AbortIncompleteMultipartUpload = new BucketLifecycleConfigurationRuleAbortIncompleteMultipartUploadArgs { DaysAfterInitiation = 7 },
+                    AbortIncompleteMultipartUpload = new BucketLifecycleConfigurationRuleAbortIncompleteMultipartUploadArgs { DaysAfterInitiation = args.AbortUploadsAfterDays },
                 },
             },
         }, child);

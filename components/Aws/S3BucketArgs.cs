@@ -12,6 +12,9 @@ public sealed class S3BucketArgs
     /// <summary>Days after which the lifecycle rule deletes an object.</summary>
     public required Input<int> ExpireAfterDays { get; init; }
 
+    /// <summary>Days after which an unfinished multipart upload is dropped.</summary>
+    public required Input<int> AbortUploadsAfterDays { get; init; }
+
     /// <summary>Whether the bucket and its settings are kept when the stack is destroyed.</summary>
     public required bool Retain { get; init; }
 
@@ -19,6 +22,6 @@ public sealed class S3BucketArgs
     public static S3BucketArgs FromPlan(BucketPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return new S3BucketArgs { BucketName = plan.Name, ExpireAfterDays = plan.ExpireAfterDays, Retain = plan.Retain };
+        return new S3BucketArgs { BucketName = plan.Name, ExpireAfterDays = plan.ExpireAfterDays, AbortUploadsAfterDays = plan.AbortUploadsAfterDays, Retain = plan.Retain };
     }
 }

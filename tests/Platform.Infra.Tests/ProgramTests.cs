@@ -305,6 +305,11 @@ public class ProgramTests
         Assert.All(
             ["aws:s3/bucket:Bucket", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration"],
             type => Assert.True(mocks.Options.Single(o => o.Type == type && o.Name.StartsWith("aws-prod-loki-", StringComparison.Ordinal)).RetainOnDelete, type));
+        var lifecycle = Assert.Single(mocks.OfType("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration"), b => b.Name == "aws-prod-loki-lifecycle");
+        var planned = Stacks.Planner.PlanStackFile(Repo.Examples, "aws-prod").Plan!.Addons.Single(a => a.Name == "loki").Bucket!;
+        var rule = Assert.IsAssignableFrom<IDictionary<string, object>>(Assert.Single(Assert.IsAssignableFrom<IEnumerable<object>>(EchoMocks.Input(lifecycle, "rules"))));
+        Assert.Equal((double)planned.ExpireAfterDays, ((IDictionary<string, object>)rule["expiration"])["days"]);
+        Assert.Equal((double)planned.AbortUploadsAfterDays, ((IDictionary<string, object>)rule["abortIncompleteMultipartUpload"])["daysAfterInitiation"]);
         var block = Assert.Single(mocks.OfType("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"), b => b.Name == "aws-prod-loki-public-access");
         Assert.All(["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"], key => Assert.Equal(true, EchoMocks.Input(block, key)));
         var bucket = Stacks.Planner.PlanStackFile(Repo.Examples, "aws-prod").Plan!.Addons.Single(a => a.Name == "loki").Bucket!.Name;

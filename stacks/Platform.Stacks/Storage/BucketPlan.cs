@@ -10,8 +10,9 @@ namespace Platform.Stacks.Storage;
 /// <param name="Location">The cluster's region.</param>
 /// <param name="RetentionDays">How long the add-on keeps data.</param>
 /// <param name="ExpireAfterDays">When the lifecycle rule deletes an object: retention plus a week.</param>
+/// <param name="AbortUploadsAfterDays">When an unfinished multipart upload is dropped (S3 keeps its parts otherwise).</param>
 /// <param name="Retain">
 /// Whether the bucket outlives its stack: protected in Pulumi state and kept when the stack is destroyed (prod).
 /// Elsewhere it is deleted with its objects.
 /// </param>
-public sealed record BucketPlan(string Name, string Purpose, string Location, int RetentionDays, int ExpireAfterDays, bool Retain);
+public sealed record BucketPlan(string Name, string Purpose, string Location, int RetentionDays, int ExpireAfterDays, int AbortUploadsAfterDays, bool Retain);

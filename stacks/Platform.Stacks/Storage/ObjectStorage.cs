@@ -8,6 +8,9 @@ public static class ObjectStorage
     /// <summary>Days a lifecycle rule waits beyond an add-on's retention before deleting an object.</summary>
     public const int Backstop = 7;
 
+    /// <summary>Days after which an unfinished multipart upload is dropped.</summary>
+    public const int AbortUploadsAfter = 7;
+
     /// <summary>
     /// The bucket of <paramref name="purpose"/> for a stack on gcp or aws, kept <paramref name="retentionDays"/>;
     /// null on an existing cluster, which has no cloud storage, and for a cluster without a region (already an error).
@@ -27,6 +30,7 @@ public static class ObjectStorage
             region,
             retentionDays,
             retentionDays + Backstop,
+            AbortUploadsAfter,
             spec.Environment == EnvironmentProfile.Prod);
     }
 
