@@ -20,7 +20,7 @@ public class ProgramTests
         var text = File.ReadAllText(Path.Combine(folder ?? Repo.Root, $"Pulumi.{stack}.yaml"));
         var secrets = Stacks.Planner.PlanStackFile(folder ?? Repo.Root, stack).Plan!.Addons.SelectMany(a => a.ConfigSecrets)
             .GroupBy(s => s.ConfigKey)
-            .Select(g => $"  platform:{g.Key}: {{ {string.Join(", ", g.SelectMany(s => s.Keys).Distinct().Select(k => $"{k}: stand-in"))} }}\n");
+            .Select(g => $"  platform:{g.Key}: {{ {string.Join(", ", g.SelectMany(s => s.Values).Select(v => v.Entry).Distinct().Select(k => $"{k}: stand-in"))} }}\n");
         return EngineConfigJson.FromStackFile(text + string.Concat(secrets));
     }
 

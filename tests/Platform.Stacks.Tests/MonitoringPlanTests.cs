@@ -85,7 +85,7 @@ public class MonitoringPlanTests
         var secret = Assert.Single(Monitoring(Prod()).ConfigSecrets);
 
         Assert.Equal((AlertmanagerConfig.SecretName, "monitoring", "receiverSecrets"), (secret.Name, secret.Namespace, secret.ConfigKey));
-        Assert.Equal(["oncall", "payments-chat", "platform-chat"], secret.Keys);
+        Assert.Equal(["oncall", "payments-chat", "platform-chat"], secret.Values.Select(v => v.Entry));
         Assert.Equal(AlertmanagerConfig.SecretName, (string)Values(Prod())["alertmanager"]!["alertmanagerSpec"]!["secrets"]![0]!);
         Assert.Empty(Monitoring(Staging()).ConfigSecrets);
         Assert.Null(Values(Staging())["alertmanager"]!["alertmanagerSpec"]!["secrets"]);

@@ -33,9 +33,6 @@ public sealed record ConfigSecretPlan(
     public static ConfigSecretPlan Copying(string name, string ns, string configKey, IEnumerable<string> entries) =>
         new(name, ns, configKey, [.. entries.Select(e => new SecretValuePlan(e, e))]);
 
-    /// <summary>The config map's entries the Secret reads.</summary>
-    public IReadOnlyList<string> Keys => [.. Values.Select(v => v.Entry)];
-
     /// <summary>The full config path of one entry, as <c>pulumi config set --path</c> takes it.</summary>
     public string PathOf(string entry) => $"{Binding.SpecBinder.Namespace}:{ConfigKey}.{entry}";
 }
