@@ -384,10 +384,11 @@ public class ProgramTests
 
     /// <summary>
     /// The staging GKE stack with four pools: network, cluster, node identity with two roles, four pools, one provider; then
-    /// add-on namespaces, priority classes, tenants, Kyverno, cert-manager, Envoy Gateway and kube-prometheus-stack with their
-    /// objects, external-dns, and the
-    /// Workload Identity of external-dns (Calico is GKE's own). Prod adds cert-manager's, for its DNS-01 challenges, and the
-    /// Secret of its alert receivers.
+    /// add-on namespaces, priority classes and tenants; ten releases (Kyverno, cert-manager, Envoy Gateway,
+    /// external-dns, kube-prometheus-stack, Argo CD, Loki, Tempo, Alloy, Grafana; Calico is GKE's own) and the objects
+    /// of six of them; Workload Identities for external-dns, Loki and Tempo, the last two with a bucket each and two
+    /// roles on it; and the Secrets of Argo CD's and Grafana's admin passwords. Prod adds cert-manager's identity, for
+    /// its DNS-01 challenges, the Secret of its alert receivers, and that of Grafana's sign-in client.
     /// </summary>
     private static readonly string[] Staging =
     [
