@@ -328,12 +328,12 @@ public class ProgramTests
     }
 
     [Fact]
-    public async Task PlannedAddonsAreNeverHandedToHelm()
+    public async Task EveryAddonOnInProdIsOneHelmRelease()
     {
         var (mocks, _) = await RunAsync("prod", StackConfig("prod"));
 
         var installed = mocks.OfType("kubernetes:helm.sh/v3:Release").Select(r => (string)EchoMocks.Input(r, "name")!);
-        Assert.Equal(["alloy", "argo-cd", "cert-manager", "envoy-gateway", "external-dns", "grafana", "kube-prometheus-stack", "kyverno", "loki", "tempo"], installed.Order(StringComparer.Ordinal));
+        Assert.Equal(["alloy", "argo-cd", "cert-manager", "envoy-gateway", "external-dns", "grafana", "kube-prometheus-stack", "kyverno", "loki", "mimir", "tempo"], installed.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -359,7 +359,7 @@ public class ProgramTests
         var associations = mocks.OfType("aws:eks/podIdentityAssociation:PodIdentityAssociation")
             .Select(a => $"{EchoMocks.Input(a, "namespace")}/{EchoMocks.Input(a, "serviceAccount")}")
             .Order(StringComparer.Ordinal);
-        Assert.Equal(["cert-manager/cert-manager", "external-dns/external-dns", "kube-system/aws-load-balancer-controller", "kube-system/cluster-autoscaler", "observability/loki", "observability/tempo"], associations);
+        Assert.Equal(["cert-manager/cert-manager", "external-dns/external-dns", "kube-system/aws-load-balancer-controller", "kube-system/cluster-autoscaler", "observability/loki", "observability/mimir", "observability/tempo"], associations);
         Assert.Contains(("platform:aws:AddonIdentity", "aws-prod-cert-manager"), await mocks.OptionsOf("platform:kubernetes:HelmAddon", "aws-prod-cert-manager").DependenciesAsync());
     }
 
@@ -383,12 +383,13 @@ public class ProgramTests
     }
 
     /// <summary>
-    /// The staging GKE stack with four pools: network, cluster, node identity with two roles, four pools, one provider; then
-    /// add-on namespaces, priority classes and tenants; ten releases (Kyverno, cert-manager, Envoy Gateway,
-    /// external-dns, kube-prometheus-stack, Argo CD, Loki, Tempo, Alloy, Grafana; Calico is GKE's own) and the objects
-    /// of six of them; Workload Identities for external-dns, Loki and Tempo, the last two with a bucket each and two
-    /// roles on it; and the Secrets of Argo CD's and Grafana's admin passwords. Prod adds cert-manager's identity, for
-    /// its DNS-01 challenges, the Secret of its alert receivers, and that of Grafana's sign-in client.
+    /// The staging GKE stack with four pools: network, cluster, node identity with two roles, four pools, one provider;
+    /// then add-on namespaces, priority classes and tenants; eleven releases (Kyverno, cert-manager, Envoy Gateway,
+    /// external-dns, kube-prometheus-stack, Argo CD, Loki, Tempo, Mimir, Alloy, Grafana; Calico is GKE's own) and the
+    /// objects of six of them; Workload Identities for external-dns, Loki, Tempo and Mimir, the last three with a
+    /// bucket each and two roles on it; and the Secrets of Argo CD's and Grafana's admin passwords. Prod adds
+    /// cert-manager's identity, for its DNS-01 challenges, the Secret of its alert receivers, and that of Grafana's
+    /// sign-in client.
     /// </summary>
     private static readonly string[] Staging =
     [
@@ -400,19 +401,19 @@ public class ProgramTests
         "gcp:container/nodePool:NodePool 4",
         "gcp:dns/dnsManagedZoneIamMember:DnsManagedZoneIamMember 1",
         "gcp:projects/iAMMember:IAMMember 3",
-        "gcp:serviceaccount/account:Account 4",
-        "gcp:serviceaccount/iAMMember:IAMMember 3",
-        "gcp:storage/bucket:Bucket 2",
-        "gcp:storage/bucketIAMMember:BucketIAMMember 4",
+        "gcp:serviceaccount/account:Account 5",
+        "gcp:serviceaccount/iAMMember:IAMMember 4",
+        "gcp:storage/bucket:Bucket 3",
+        "gcp:storage/bucketIAMMember:BucketIAMMember 6",
         "kubernetes:core/v1:Secret 2",
-        "kubernetes:helm.sh/v3:Release 10",
+        "kubernetes:helm.sh/v3:Release 11",
         "kubernetes:yaml/v2:ConfigGroup 9",
-        "platform:gcp:GcsBucket 2",
+        "platform:gcp:GcsBucket 3",
         "platform:gcp:GkeCluster 1",
         "platform:gcp:GkeNetwork 1",
         "platform:gcp:GkeNodePool 4",
-        "platform:gcp:WorkloadIdentity 3",
-        "platform:kubernetes:HelmAddon 10",
+        "platform:gcp:WorkloadIdentity 4",
+        "platform:kubernetes:HelmAddon 11",
         "platform:kubernetes:ManifestBundle 9",
         "platform:kubernetes:SecretFromConfig 2",
         "pulumi:providers:kubernetes 1",
@@ -431,19 +432,19 @@ public class ProgramTests
             "gcp:container/nodePool:NodePool 4",
             "gcp:dns/dnsManagedZoneIamMember:DnsManagedZoneIamMember 2",
             "gcp:projects/iAMMember:IAMMember 3",
-            "gcp:serviceaccount/account:Account 5",
-            "gcp:serviceaccount/iAMMember:IAMMember 4",
-            "gcp:storage/bucket:Bucket 2",
-            "gcp:storage/bucketIAMMember:BucketIAMMember 4",
+            "gcp:serviceaccount/account:Account 6",
+            "gcp:serviceaccount/iAMMember:IAMMember 5",
+            "gcp:storage/bucket:Bucket 3",
+            "gcp:storage/bucketIAMMember:BucketIAMMember 6",
             "kubernetes:core/v1:Secret 4",
-            "kubernetes:helm.sh/v3:Release 10",
+            "kubernetes:helm.sh/v3:Release 11",
             "kubernetes:yaml/v2:ConfigGroup 9",
-            "platform:gcp:GcsBucket 2",
+            "platform:gcp:GcsBucket 3",
             "platform:gcp:GkeCluster 1",
             "platform:gcp:GkeNetwork 1",
             "platform:gcp:GkeNodePool 4",
-            "platform:gcp:WorkloadIdentity 4",
-            "platform:kubernetes:HelmAddon 10",
+            "platform:gcp:WorkloadIdentity 5",
+            "platform:kubernetes:HelmAddon 11",
             "platform:kubernetes:ManifestBundle 9",
             "platform:kubernetes:SecretFromConfig 4",
             "pulumi:providers:kubernetes 1",
@@ -464,27 +465,27 @@ public class ProgramTests
             "aws:eks/addon:Addon 5",
             "aws:eks/cluster:Cluster 1",
             "aws:eks/nodeGroup:NodeGroup 4",
-            "aws:eks/podIdentityAssociation:PodIdentityAssociation 6",
+            "aws:eks/podIdentityAssociation:PodIdentityAssociation 7",
             "aws:iam/openIdConnectProvider:OpenIdConnectProvider 1",
-            "aws:iam/role:Role 9",
-            "aws:iam/rolePolicy:RolePolicy 6",
+            "aws:iam/role:Role 10",
+            "aws:iam/rolePolicy:RolePolicy 7",
             "aws:iam/rolePolicyAttachment:RolePolicyAttachment 5",
             "aws:kms/alias:Alias 1",
             "aws:kms/key:Key 1",
-            "aws:s3/bucket:Bucket 2",
-            "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration 2",
-            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock 2",
-            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration 2",
+            "aws:s3/bucket:Bucket 3",
+            "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration 3",
+            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock 3",
+            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration 3",
             "kubernetes:core/v1:Secret 2",
-            "kubernetes:helm.sh/v3:Release 14",
+            "kubernetes:helm.sh/v3:Release 15",
             "kubernetes:yaml/v2:ConfigGroup 9",
-            "platform:aws:AddonIdentity 6",
+            "platform:aws:AddonIdentity 7",
             "platform:aws:EksCluster 1",
             "platform:aws:EksNetwork 1",
             "platform:aws:EksNodeAddons 1",
             "platform:aws:EksNodeGroup 4",
-            "platform:aws:S3Bucket 2",
-            "platform:kubernetes:HelmAddon 14",
+            "platform:aws:S3Bucket 3",
+            "platform:kubernetes:HelmAddon 15",
             "platform:kubernetes:ManifestBundle 9",
             "platform:kubernetes:SecretFromConfig 2",
             "pulumi:providers:kubernetes 1",

@@ -99,15 +99,6 @@ public class AddonPlanTests
     }
 
     [Fact]
-    public void AddonsWhoseValuesAreNotWrittenYetArePlannedNotInstalled()
-    {
-        var planned = Prod().Addons.Where(a => a.Mode == "planned").Select(a => a.Name);
-
-        Assert.Equal(["mimir"], planned);
-        Assert.All(Prod().Addons.Where(a => a.Mode == "planned"), a => Assert.False(a.Installed));
-    }
-
-    [Fact]
     public void TheCapacityCheckCountsWhatEachAddonsValuesRequest()
     {
         var plan = Prod();

@@ -132,8 +132,8 @@ public class AlertingPlanTests
 
         Assert.Equal(["CertificateExpiring", "CertificateNotReady", "NodePoolSaturated"], names);
         Assert.Contains(PlatformAlerts.For(Prod().Spec), a => a.Name == "LokiIngestionErrors");
-        // Mimir is on in prod but only planned, so nothing would feed its alerts.
-        Assert.DoesNotContain(PlatformAlerts.For(Prod().Spec), a => a.Name is "MimirIngestionErrors" or "PrometheusRemoteWriteFailing");
+        Assert.Contains(PlatformAlerts.For(Prod().Spec), a => a.Name == "PrometheusRemoteWriteFailing");
+        Assert.DoesNotContain(PlatformAlerts.For(Stacks.Valid(Stacks.GcpStaging("platform:addons: { mimir: false }")).Spec), a => a.Addon == "mimir");
     }
 
     [Fact]

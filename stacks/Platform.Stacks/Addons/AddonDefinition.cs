@@ -39,12 +39,6 @@ public abstract class AddonDefinition
     public virtual IReadOnlyList<EnvironmentProfile> DefaultIn => Everywhere;
 
     /// <summary>
-    /// Whether the program installs it today. An add-on whose values are not written yet is planned and rendered,
-    /// and shown as <c>planned</c>, but never handed to Helm with values that would not work.
-    /// </summary>
-    public virtual bool Installed => true;
-
-    /// <summary>
     /// Whether it may run privileged or host-level pods: only the CNI and node agents may. The plan's guardrails
     /// refuse a host-level workload of any other add-on.
     /// </summary>
@@ -63,7 +57,7 @@ public abstract class AddonDefinition
     /// How the add-on is delivered when enabled: <c>helm</c>; <c>managed</c> where the cloud provides it; or
     /// <c>disabled</c> where it has nothing to do in this stack (external-dns without a cloud DNS zone, say).
     /// </summary>
-    public virtual string Delivery(AddonContext context) => Installed ? "helm" : "planned";
+    public virtual string Delivery(AddonContext context) => "helm";
 
     /// <summary>Reports config that this add-on cannot work with.</summary>
     public virtual void Validate(AddonContext context, DiagnosticBag diagnostics)

@@ -6,11 +6,10 @@ namespace Platform.Stacks.Addons;
 /// <summary>How one catalog add-on is delivered in this stack.</summary>
 /// <param name="Name">Catalog name.</param>
 /// <param name="Mode">
-/// helm (installed by the program), managed (the cloud provides it), planned (rendered, installed once its values
-/// are written) or disabled.
+/// helm (installed by the program), managed (the cloud provides it) or disabled.
 /// </param>
 /// <param name="HighAvailability">Whether it runs replicated.</param>
-/// <param name="Releases">Its Helm releases in install order, the main chart last; empty unless helm or planned.</param>
+/// <param name="Releases">Its Helm releases in install order, the main chart last; empty unless helm.</param>
 /// <param name="Workloads">The pods it runs, with the requests its values set.</param>
 /// <param name="Objects">Kubernetes objects it owns, applied after its releases.</param>
 /// <param name="Identity">Its cloud identity, created before its releases; null when it needs none.</param>

@@ -266,7 +266,7 @@ public sealed class ArgoCd : AddonDefinition
             annotations["platform/domain"] = domain;
         }
 
-        foreach (var addon in AddonCatalog.All.Where(a => a.Installed && spec.IsEnabled(a.Name) && a.Name != Name))
+        foreach (var addon in AddonCatalog.All.Where(a => spec.IsEnabled(a.Name) && a.Name != Name))
         {
             var context = new AddonContext(spec, spec.Addons.First(s => s.Name == addon.Name));
             if (addon.Delivery(context) == "helm" && addon.Identity(context) is { } identity)

@@ -196,7 +196,7 @@ public sealed class EnvoyGateway : AddonDefinition
     public static IReadOnlyList<AddonDefinition> UiAddons(PlatformSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return AddonCatalog.All.Where(a => a.UiHost is not null && a.Installed && spec.IsEnabled(a.Name)).ToList();
+        return AddonCatalog.All.Where(a => a.UiHost is not null && spec.IsEnabled(a.Name)).ToList();
     }
 
     /// <summary>

@@ -185,7 +185,7 @@ public sealed class Grafana : AddonDefinition
     {
         ArgumentNullException.ThrowIfNull(spec);
         return AddonCatalog.All
-            .Where(a => a.Installed && spec.IsEnabled(a.Name))
+            .Where(a => spec.IsEnabled(a.Name))
             .SelectMany(a => a.Datasources(new AddonContext(spec, spec.Addons.First(s => s.Name == a.Name))));
     }
 

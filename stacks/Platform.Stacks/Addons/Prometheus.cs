@@ -66,6 +66,9 @@ public sealed class Prometheus : AddonDefinition
         return context.Replicas(3);
     }
 
+    /// <summary>The external label that tells the Prometheus replicas apart; the operator's default.</summary>
+    public const string ReplicaLabel = "prometheus_replica";
+
     /// <summary>Prometheus' Service: <c>&lt;release&gt;-prometheus</c> in its namespace.</summary>
     private const string Url = "http://kube-prometheus-stack-prometheus.monitoring.svc:9090";
 
@@ -148,6 +151,22 @@ public sealed class Prometheus : AddonDefinition
         {
             // Tempo's metrics generator writes service graphs and span metrics here.
             prometheusSpec["enableRemoteWriteReceiver"] = true;
+        }
+
+        if (spec.IsEnabled("mimir"))
+        {
+            // Every sample also goes to Mimir, under the cluster's tenant, for the months Prometheus does not keep.
+            // Each replica writes without its replica label, so the two write one set of series rather than two that
+            // every sum would count twice; Mimir takes the interleaved samples (see Mimir.OutOfOrderWindow). Mimir's
+            // own HA deduplication would need Consul or etcd.
+            var mimir = (Mimir)AddonCatalog.Get("mimir");
+            prometheusSpec["remoteWrite"] = new JsonArray(new JsonObject
+            {
+                ["name"] = Mimir.RemoteWriteName,
+                ["url"] = mimir.PushUrl,
+                ["headers"] = new JsonObject { [Mimir.TenantHeader] = Mimir.Tenant(spec) },
+                ["writeRelabelConfigs"] = new JsonArray(new JsonObject { ["action"] = "labeldrop", ["regex"] = ReplicaLabel }),
+            });
         }
 
         return new JsonObject

@@ -173,11 +173,11 @@ public static class PlatformAlerts
             ]),
     ];
 
-    /// <summary>The alerts whose add-on is on and installed in a stack (a planned add-on has no metrics to read).</summary>
+    /// <summary>The alerts whose add-on is on in a stack.</summary>
     public static IReadOnlyList<PlatformAlert> For(PlatformSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return All.Where(a => a.Addon is null || (spec.IsEnabled(a.Addon) && Addons.AddonCatalog.Get(a.Addon).Installed)).ToList();
+        return All.Where(a => a.Addon is null || spec.IsEnabled(a.Addon)).ToList();
     }
 
     /// <summary>The rule file of the given alerts: one group.</summary>

@@ -37,7 +37,6 @@ public static class SummaryMarkdown
             {
                 "helm" => "Helm",
                 "managed" => "managed by the cloud",
-                "planned" => "planned, not installed yet",
                 _ => "off",
             };
             return $"| {addon.Name} | {mode} | {chart?.Chart ?? "—"} | {chart?.Version ?? "—"} | {(addon.Mode == "disabled" ? "—" : YesNo(addon.HighAvailability))} |";
