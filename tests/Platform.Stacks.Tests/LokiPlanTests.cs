@@ -146,7 +146,8 @@ public class LokiPlanTests
         Assert.Equal("daemonset", (string)values["controller"]!["type"]!);
         Assert.Equal("Exists", (string)values["controller"]!["tolerations"]![0]!["operator"]!);
         Assert.All(alloy.Workloads, w => Assert.False(w.HostLevel));
-        Assert.Equal("disabled", Stacks.Valid(Stacks.GcpStaging("platform:addons: { loki: false, tempo: false }")).Addons.Single(a => a.Name == "alloy").Mode);
-        Assert.Equal("helm", Stacks.Valid(Stacks.GcpStaging("platform:addons: { loki: false }")).Addons.Single(a => a.Name == "alloy").Mode);
+        Assert.Equal("disabled", Stacks.Valid(Stacks.GcpStaging("platform:addons: { loki: false, tempo: false, mimir: false }")).Addons.Single(a => a.Name == "alloy").Mode);
+        Assert.Equal("helm", Stacks.Valid(Stacks.GcpStaging("platform:addons: { loki: false, tempo: false }")).Addons.Single(a => a.Name == "alloy").Mode);
+        Assert.Equal("helm", Stacks.Valid(Stacks.GcpStaging("platform:addons: { loki: false, mimir: false }")).Addons.Single(a => a.Name == "alloy").Mode);
     }
 }

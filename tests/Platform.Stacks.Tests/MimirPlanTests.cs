@@ -136,6 +136,33 @@ public class MimirPlanTests
     }
 
     [Fact]
+    public void AlloySendsOtlpMetricsToItsOtlpEndpointAsTheSameTenant()
+    {
+        var config = Alloy.Config(Prod().Spec);
+
+        Assert.Contains("metrics = [otelcol.exporter.otlphttp.mimir.input]", config, StringComparison.Ordinal);
+        Assert.Contains("endpoint = \"http://mimir-gateway.observability.svc/otlp\"", config, StringComparison.Ordinal);
+        Assert.Contains("\"X-Scope-OrgID\" = \"prod\"", config, StringComparison.Ordinal);
+        Assert.EndsWith("}\n", config, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutTempoAlloyStillTakesOtlpForMetricsAndTenantsMayStillSendIt()
+    {
+        const string Tenant = "platform:tenants:\n  payments: { quota: { cpu: \"2\", memory: 4Gi } }";
+        var plan = Stacks.Valid(Stacks.GcpStaging("platform:addons: { tempo: false }", Tenant));
+        var config = Alloy.Config(plan.Spec);
+
+        Assert.DoesNotContain("traces", config, StringComparison.Ordinal);
+        Assert.Contains("metrics = [otelcol.processor.k8sattributes.apps.input]", config, StringComparison.Ordinal);
+        Assert.Equal([4317, 4318], Addon(plan, "alloy").Release!.Values["alloy"]!["extraPorts"]!.AsArray().Select(p => (int)p!["port"]!));
+        Assert.Contains(plan.Manifests.SelectMany(b => b.Objects), o => (string)o["metadata"]!["name"]! == "allow-otlp-to-collector");
+        var neither = Stacks.Valid(Stacks.GcpStaging("platform:addons: { tempo: false, mimir: false }", Tenant));
+        Assert.DoesNotContain("otelcol", Alloy.Config(neither.Spec), StringComparison.Ordinal);
+        Assert.DoesNotContain(neither.Manifests.SelectMany(b => b.Objects), o => (string)o["metadata"]!["name"]! == "allow-otlp-to-collector");
+    }
+
+    [Fact]
     public void GrafanaQueriesItsPrometheusApiAsTheSameTenant()
     {
         var mimir = Grafana.DatasourcesOf(Prod().Spec).Single(d => (string)d["uid"]! == "mimir");

@@ -8,8 +8,9 @@ namespace Platform.Stacks.Addons;
 /// Alloy, the collector on every node. It ships every pod's logs to Loki: each instance tails the pods of its own
 /// node through the Kubernetes API (no host paths, so no host access), labels the lines with namespace, pod,
 /// container and app, and sends a tenant namespace's lines under that tenant's id and everything else under
-/// <see cref="Loki.PlatformTenant"/>. With Tempo on, its Service also takes OTLP traces (gRPC 4317, HTTP 4318),
-/// labels them with their pod's namespace, and batches them to Tempo. With neither backend on it has nothing to do.
+/// <see cref="Loki.PlatformTenant"/>. With Tempo or Mimir on, its Service also takes OTLP (gRPC 4317, HTTP 4318),
+/// labels what it gets with the sending pod's namespace, and batches traces to Tempo and metrics to Mimir. With no
+/// backend on it has nothing to do.
 /// </summary>
 public sealed class Alloy : AddonDefinition
 {
@@ -35,7 +36,15 @@ public sealed class Alloy : AddonDefinition
     public override string Delivery(AddonContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Spec.IsEnabled("loki") || context.Spec.IsEnabled("tempo") ? "helm" : "disabled";
+        var spec = context.Spec;
+        return spec.IsEnabled("loki") || spec.IsEnabled("tempo") || spec.IsEnabled("mimir") ? "helm" : "disabled";
+    }
+
+    /// <summary>Whether it takes OTLP from applications: when it is on and Tempo or Mimir is there to send it to.</summary>
+    public static bool TakesOtlp(PlatformSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.IsEnabled("alloy") && (spec.IsEnabled("tempo") || spec.IsEnabled("mimir"));
     }
 
     /// <inheritdoc />
@@ -53,7 +62,7 @@ public sealed class Alloy : AddonDefinition
                     ["valueFrom"] = new JsonObject { ["fieldRef"] = new JsonObject { ["fieldPath"] = "spec.nodeName" } },
                 }),
                 ["resources"] = ValueParts.Resources("50m", "128Mi", "512Mi"),
-                ["extraPorts"] = context.Spec.IsEnabled("tempo")
+                ["extraPorts"] = TakesOtlp(context.Spec)
                     ? new JsonArray(OtlpPort("otlp-grpc", Tempo.OtlpGrpc), OtlpPort("otlp-http", Tempo.OtlpHttp))
                     : new JsonArray(),
             },
@@ -74,7 +83,7 @@ public sealed class Alloy : AddonDefinition
 
     /// <summary>
     /// The Alloy configuration: with Loki, pod logs of this node to Loki, each under its tenant's id; with Tempo, OTLP
-    /// traces to Tempo.
+    /// traces to Tempo; with Mimir, OTLP metrics to Mimir under the cluster's tenant.
     /// </summary>
     public static string Config(PlatformSpec spec)
     {
@@ -85,12 +94,14 @@ public sealed class Alloy : AddonDefinition
             AppendLogs(text, spec);
         }
 
-        if (spec.IsEnabled("tempo"))
+        if (spec.IsEnabled("tempo") || spec.IsEnabled("mimir"))
         {
-            AppendTraces(text);
+            text.Append(text.Length > 0 ? "\n" : string.Empty);
+            AppendOtlp(text, spec);
         }
 
-        return text.ToString();
+        // One newline at the end, so the render shows the configuration as a literal block.
+        return text.ToString().TrimEnd('\n') + "\n";
     }
 
     private static JsonObject OtlpPort(string name, int port) => new()
@@ -101,11 +112,25 @@ public sealed class Alloy : AddonDefinition
         ["protocol"] = "TCP",
     };
 
-    private static void AppendTraces(StringBuilder text)
+    private static void AppendOtlp(StringBuilder text, PlatformSpec spec)
     {
-        var tempo = AddonCatalog.Get("tempo");
+        // Each signal goes through the same pipeline to its own backend; a signal without one is not accepted.
+        var signals = new List<(string Signal, string Exporter)>();
+        if (spec.IsEnabled("tempo"))
+        {
+            signals.Add(("traces", "otelcol.exporter.otlp.tempo.input"));
+        }
+
+        if (spec.IsEnabled("mimir"))
+        {
+            signals.Add(("metrics", "otelcol.exporter.otlphttp.mimir.input"));
+        }
+
+        string Outputs(Func<string, string> target) =>
+            string.Concat(signals.Select(s => $"\n    {s.Signal} = [{target(s.Exporter)}]"));
+
         text.Append($$"""
-            // OTLP traces from applications, labelled with their pod's namespace, batched to Tempo.
+            // OTLP from applications, labelled with the sending pod's namespace, batched to its backend.
             otelcol.receiver.otlp "apps" {
               grpc {
                 endpoint = "0.0.0.0:{{Tempo.OtlpGrpc}}"
@@ -113,8 +138,7 @@ public sealed class Alloy : AddonDefinition
               http {
                 endpoint = "0.0.0.0:{{Tempo.OtlpHttp}}"
               }
-              output {
-                traces = [otelcol.processor.k8sattributes.apps.input]
+              output {{{Outputs(_ => "otelcol.processor.k8sattributes.apps.input")}}
               }
             }
 
@@ -122,27 +146,50 @@ public sealed class Alloy : AddonDefinition
               extract {
                 metadata = ["k8s.namespace.name", "k8s.pod.name", "k8s.deployment.name"]
               }
-              output {
-                traces = [otelcol.processor.batch.apps.input]
+              output {{{Outputs(_ => "otelcol.processor.batch.apps.input")}}
               }
             }
 
             otelcol.processor.batch "apps" {
-              output {
-                traces = [otelcol.exporter.otlp.tempo.input]
+              output {{{Outputs(e => e)}}
               }
             }
 
-            otelcol.exporter.otlp "tempo" {
-              client {
-                endpoint = "{{tempo.Release}}.{{tempo.Namespace}}.svc:{{Tempo.OtlpGrpc}}"
-                tls {
-                  insecure = true
-                }
-              }
-            }
 
             """);
+        if (spec.IsEnabled("tempo"))
+        {
+            var tempo = AddonCatalog.Get("tempo");
+            text.Append($$"""
+                otelcol.exporter.otlp "tempo" {
+                  client {
+                    endpoint = "{{tempo.Release}}.{{tempo.Namespace}}.svc:{{Tempo.OtlpGrpc}}"
+                    tls {
+                      insecure = true
+                    }
+                  }
+                }
+
+
+                """);
+        }
+
+        if (spec.IsEnabled("mimir"))
+        {
+            var mimir = (Mimir)AddonCatalog.Get("mimir");
+            text.Append($$"""
+                otelcol.exporter.otlphttp "mimir" {
+                  client {
+                    endpoint = "{{mimir.OtlpUrl}}"
+                    headers  = {
+                      "{{Mimir.TenantHeader}}" = "{{Mimir.Tenant(spec)}}",
+                    }
+                  }
+                }
+
+
+                """);
+        }
     }
 
     private static void AppendLogs(StringBuilder text, PlatformSpec spec)

@@ -71,6 +71,9 @@ public sealed class Mimir : BucketBackedAddon
     /// <summary>Where Prometheus remote-writes: the chart's gateway.</summary>
     public string PushUrl => $"{GatewayUrl}/api/v1/push";
 
+    /// <summary>Where Alloy sends OTLP metrics; the exporter adds <c>/v1/metrics</c>.</summary>
+    public string OtlpUrl => $"{GatewayUrl}/otlp";
+
     /// <summary>Ingesters, and copies of every series: three in HA mode, else one.</summary>
     public static int Ingesters(AddonContext context)
     {

@@ -169,9 +169,9 @@ public static class TenancyManifests
             yield return AllowFromNamespace("allow-from-monitoring", ns, Addons.AddonCatalog.Get("prometheus").Namespace, labels.DeepClone().AsObject());
         }
 
-        if (spec.IsEnabled("tempo") && spec.IsEnabled("alloy"))
+        if (Addons.Alloy.TakesOtlp(spec))
         {
-            // Traces leave the namespace only for the collector's OTLP ports.
+            // Traces and metrics leave the namespace only for the collector's OTLP ports.
             var otlp = Kube.Object("networking.k8s.io/v1", "NetworkPolicy", "allow-otlp-to-collector", ns, labels.DeepClone().AsObject());
             otlp["spec"] = new JsonObject
             {
