@@ -114,8 +114,8 @@ public class AddonPlanTests
         var waves = AwsProd().Waves;
 
         Assert.Equal(3, waves.Count);
-        Assert.Equal(["awsLoadBalancerController", "calico", "certManager", "kyverno", "prometheus"], waves[0]);
-        Assert.Equal(["envoyGateway", "loki", "mimir", "tempo"], waves[1]);
+        Assert.Equal(["awsLoadBalancerController", "calico", "certManager", "prometheus"], waves[0]);
+        Assert.Equal(["envoyGateway", "kyverno", "loki", "mimir", "tempo"], waves[1]);
         Assert.Equal(["alloy", "argocd", "externalDns", "grafana"], waves[2]);
     }
 
@@ -191,7 +191,7 @@ public class AddonPlanTests
 
     [Fact]
     public void KyvernoValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
-        "admissionController.container.resources.limits.memory, admissionController.container.resources.requests.cpu, admissionController.container.resources.requests.memory, admissionController.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution, admissionController.podDisruptionBudget.enabled, admissionController.priorityClassName, admissionController.replicas, admissionController.tolerations, admissionController.topologySpreadConstraints, admissionController.webhookServer.port, backgroundController.podDisruptionBudget.enabled, backgroundController.priorityClassName, backgroundController.replicas, backgroundController.resources.limits.memory, backgroundController.resources.requests.cpu, backgroundController.resources.requests.memory, backgroundController.topologySpreadConstraints, cleanupController.podDisruptionBudget.enabled, cleanupController.priorityClassName, cleanupController.replicas, cleanupController.resources.limits.memory, cleanupController.resources.requests.cpu, cleanupController.resources.requests.memory, cleanupController.topologySpreadConstraints, crds.install, reportsController.podDisruptionBudget.enabled, reportsController.priorityClassName, reportsController.replicas, reportsController.resources.limits.memory, reportsController.resources.requests.cpu, reportsController.resources.requests.memory, reportsController.topologySpreadConstraints".Split(", "),
+        "admissionController.container.resources.limits.memory, admissionController.container.resources.requests.cpu, admissionController.container.resources.requests.memory, admissionController.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution, admissionController.podDisruptionBudget.enabled, admissionController.priorityClassName, admissionController.replicas, admissionController.serviceMonitor.enabled, admissionController.tolerations, admissionController.topologySpreadConstraints, admissionController.webhookServer.port, backgroundController.podDisruptionBudget.enabled, backgroundController.priorityClassName, backgroundController.replicas, backgroundController.resources.limits.memory, backgroundController.resources.requests.cpu, backgroundController.resources.requests.memory, backgroundController.serviceMonitor.enabled, backgroundController.topologySpreadConstraints, cleanupController.podDisruptionBudget.enabled, cleanupController.priorityClassName, cleanupController.replicas, cleanupController.resources.limits.memory, cleanupController.resources.requests.cpu, cleanupController.resources.requests.memory, cleanupController.serviceMonitor.enabled, cleanupController.topologySpreadConstraints, crds.install, reportsController.podDisruptionBudget.enabled, reportsController.priorityClassName, reportsController.replicas, reportsController.resources.limits.memory, reportsController.resources.requests.cpu, reportsController.resources.requests.memory, reportsController.serviceMonitor.enabled, reportsController.topologySpreadConstraints".Split(", "),
         ValuePaths.Of(Addon(Prod(), "kyverno").Release!.Values));
 
     private static IReadOnlyList<JsonObject> GatewayObjects(PlatformPlan plan) => Addon(plan, "envoyGateway").Objects;
@@ -319,7 +319,7 @@ public class AddonPlanTests
             .Select(g => $"{g.Key} {g.Count()}");
 
         Assert.Equal(
-            ["AppProject 4", "Application 1", "Certificate 2", "ClusterIssuer 4", "ClusterPolicy 4", "ConfigMap 3", "EnvoyProxy 1", "Gateway 1", "GatewayClass 1", "HTTPRoute 3", "LimitRange 3", "Namespace 10", "NetworkPolicy 18", "PodMonitor 1", "PriorityClass 5", "PrometheusRule 3", "ResourceQuota 3", "Role 3", "RoleBinding 3", "Secret 1", "ServiceMonitor 1"],
+            ["AppProject 4", "Application 1", "Certificate 2", "ClusterIssuer 4", "ClusterPolicy 4", "ConfigMap 3", "EnvoyProxy 1", "Gateway 1", "GatewayClass 1", "HTTPRoute 3", "LimitRange 3", "Namespace 10", "NetworkPolicy 18", "PodMonitor 2", "PriorityClass 5", "PrometheusRule 3", "ResourceQuota 3", "Role 3", "RoleBinding 3", "Secret 1", "ServiceMonitor 1"],
             kinds);
     }
 }

@@ -117,6 +117,6 @@ public class DnsPlanTests
 
     [Fact]
     public void ExternalDnsValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
-        "domainFilters, env, extraArgs, policy, priorityClassName, provider.name, registry, resources.limits.memory, resources.requests.cpu, resources.requests.memory, serviceAccount.create, serviceAccount.name, sources, txtOwnerId".Split(", "),
+        "domainFilters, env, extraArgs, policy, priorityClassName, provider.name, registry, resources.limits.memory, resources.requests.cpu, resources.requests.memory, serviceAccount.create, serviceAccount.name, serviceMonitor.enabled, sources, txtOwnerId".Split(", "),
         ValuePaths.Of(Addon(AwsProd(), "externalDns").Release!.Values));
 }

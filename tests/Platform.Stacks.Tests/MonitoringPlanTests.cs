@@ -57,7 +57,7 @@ public class MonitoringPlanTests
         var objects = Monitoring(Prod()).Objects.Select(o => $"{o["kind"]} {o["metadata"]!["namespace"]}/{o["metadata"]!["name"]}");
 
         Assert.Equal(
-            ["PrometheusRule monitoring/slo-payments-api", "PrometheusRule monitoring/slo-search-query", "PrometheusRule monitoring/platform-alerts", "PodMonitor envoy-gateway-system/gateway-proxies", "ServiceMonitor cert-manager/cert-manager"],
+            ["PrometheusRule monitoring/slo-payments-api", "PrometheusRule monitoring/slo-search-query", "PrometheusRule monitoring/platform-alerts", "PodMonitor envoy-gateway-system/gateway-proxies", "PodMonitor envoy-gateway-system/envoy-gateway", "ServiceMonitor cert-manager/cert-manager"],
             objects);
     }
 
@@ -73,10 +73,38 @@ public class MonitoringPlanTests
     [Fact]
     public void TheProxyMonitorSelectsTheLabelTheGatewayPutsOnItsProxies()
     {
-        var monitor = Monitoring(Prod()).Objects.Single(o => (string)o["kind"]! == "PodMonitor");
+        var monitor = Monitoring(Prod()).Objects.Single(o => (string)o["metadata"]!["name"]! == "gateway-proxies");
 
         Assert.Equal(EnvoyGateway.ProxyComponent, (string)monitor["spec"]!["selector"]!["matchLabels"]![EnvoyGateway.ProxyLabel]!);
         Assert.Equal("/stats/prometheus", (string)monitor["spec"]!["podMetricsEndpoints"]![0]!["path"]!);
+    }
+
+    [Fact]
+    public void TheGatewayControllerMonitorSelectsTheLabelsItsChartPutsOnItsPods()
+    {
+        var monitor = Monitoring(Prod()).Objects.Single(o => (string)o["metadata"]!["name"]! == "envoy-gateway");
+
+        // gateway-helm v1.9.0 labels the controller's pods control-plane: envoy-gateway and with the release as
+        // instance, and names the container port 19001 "metrics" in its default deployment.ports.
+        Assert.Equal("envoy-gateway", (string)monitor["spec"]!["selector"]!["matchLabels"]!["control-plane"]!);
+        Assert.Equal(AddonCatalog.Get("envoyGateway").Release, (string)monitor["spec"]!["selector"]!["matchLabels"]!["app.kubernetes.io/instance"]!);
+        Assert.Equal("metrics", (string)monitor["spec"]!["podMetricsEndpoints"]![0]!["port"]!);
+        Assert.Null(Prod().Addons.Single(a => a.Name == "envoyGateway").Release!.Values["deployment"]!["ports"]);
+    }
+
+    [Theory]
+    [InlineData("kyverno", "admissionController.serviceMonitor.enabled")]
+    [InlineData("kyverno", "reportsController.serviceMonitor.enabled")]
+    [InlineData("externalDns", "serviceMonitor.enabled")]
+    [InlineData("grafana", "serviceMonitor.enabled")]
+    public void AddonsInstalledAfterPrometheusBringTheirOwnMonitors(string addon, string path)
+    {
+        static JsonNode? At(JsonObject values, string path) => path.Split('.').Aggregate((JsonNode?)values, (node, key) => node?[key]);
+        var plan = Prod();
+        var release = plan.Addons.Single(a => a.Name == addon).Release!;
+
+        Assert.True((bool)At(release.Values, path)!);
+        Assert.Contains(Monitoring(plan).Release!.Name, release.DependsOn);
     }
 
     [Fact]

@@ -15,12 +15,12 @@ public static class AddonCatalog
     public static IReadOnlyList<AddonDefinition> All { get; } =
     [
         new Calico(),
+        new Prometheus(),
         new Kyverno(),
         new CertManager(),
         new AwsLoadBalancerController(),
         new EnvoyGateway(),
         new ExternalDns(),
-        new Prometheus(),
         new ArgoCd(),
         new Loki(),
         new Tempo(),

@@ -31,6 +31,9 @@ public sealed class ExternalDns : AddonDefinition
     /// <inheritdoc />
     public override IReadOnlyList<string> DependsOn { get; } = ["envoyGateway"];
 
+    /// <summary>Its ServiceMonitor needs the Prometheus Operator's CRDs.</summary>
+    public override IReadOnlyList<string> After { get; } = ["prometheus"];
+
     /// <inheritdoc />
     public override bool EnabledByDefault(EnvironmentProfile profile, CloudKind cloud) => cloud != CloudKind.Existing;
 
@@ -85,6 +88,7 @@ public sealed class ExternalDns : AddonDefinition
             ["txtOwnerId"] = spec.Cluster.Name,
             ["priorityClassName"] = PriorityClasses.Platform,
             ["resources"] = ValueParts.Resources("50m", "64Mi", "256Mi"),
+            ["serviceMonitor"] = new JsonObject { ["enabled"] = spec.IsEnabled("prometheus") },
         };
     }
 

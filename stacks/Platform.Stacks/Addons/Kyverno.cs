@@ -29,6 +29,9 @@ public sealed class Kyverno : AddonDefinition
     /// <inheritdoc />
     public override ChartRef Chart { get; } = new("kyverno", "https://kyverno.github.io/kyverno/", "3.9.0");
 
+    /// <summary>Its controllers' ServiceMonitors need the Prometheus Operator's CRDs.</summary>
+    public override IReadOnlyList<string> After { get; } = ["prometheus"];
+
     /// <inheritdoc />
     public override JsonObject Values(AddonContext context)
     {
@@ -196,6 +199,7 @@ public sealed class Kyverno : AddonDefinition
             ["replicas"] = replicas,
             ["priorityClassName"] = priorityClass,
             ["podDisruptionBudget"] = new JsonObject { ["enabled"] = replicas > 1 },
+            ["serviceMonitor"] = new JsonObject { ["enabled"] = context.Spec.IsEnabled("prometheus") },
         };
         if (context.HighAvailability)
         {

@@ -8,8 +8,8 @@ namespace Platform.Stacks.Addons;
 /// <summary>
 /// kube-prometheus-stack: the Prometheus Operator with Prometheus, Alertmanager, node-exporter and
 /// kube-state-metrics. Prometheus picks up every ServiceMonitor, PodMonitor and PrometheusRule in the cluster; the
-/// platform adds monitors for the Gateway's proxies and cert-manager, a PrometheusRule per SLO and one with the
-/// platform's alerts (see <see cref="AlertingPlan"/>). Alertmanager gets the stack's routes and receivers, whose
+/// platform adds monitors for the Gateway's proxies and controller and for cert-manager (installed before the
+/// monitors' CRDs exist), a PrometheusRule per SLO and one with the platform's alerts (see <see cref="AlertingPlan"/>). Alertmanager gets the stack's routes and receivers, whose
 /// secrets the program puts in a Secret from secret config. Control-plane targets a managed cluster does not expose
 /// (etcd, scheduler, controller manager, kube-proxy) are not scraped, so they never raise target-down alerts.
 /// </summary>
@@ -245,6 +245,23 @@ public sealed class Prometheus : AddonDefinition
                 ["podMetricsEndpoints"] = new JsonArray(new JsonObject { ["port"] = ProxyMetricsPort, ["path"] = "/stats/prometheus", ["interval"] = "30s" }),
             };
             objects.Add(proxies);
+        }
+
+        if (spec.IsEnabled("envoyGateway"))
+        {
+            // The Gateway controller's own metrics: translation, xDS pushes, status updates. Its pods' "metrics" port
+            // comes from the chart's deployment.ports.
+            var gateway = AddonCatalog.Get("envoyGateway");
+            var controller = Kube.Object("monitoring.coreos.com/v1", "PodMonitor", "envoy-gateway", gateway.Namespace, Kube.ManagedLabels());
+            controller["spec"] = new JsonObject
+            {
+                ["selector"] = new JsonObject
+                {
+                    ["matchLabels"] = new JsonObject { ["control-plane"] = "envoy-gateway", ["app.kubernetes.io/instance"] = gateway.Release },
+                },
+                ["podMetricsEndpoints"] = new JsonArray(new JsonObject { ["port"] = "metrics", ["path"] = "/metrics", ["interval"] = "30s" }),
+            };
+            objects.Add(controller);
         }
 
         if (spec.IsEnabled("certManager"))
