@@ -65,7 +65,8 @@ public sealed class HelmAddonArgs
         JsonArray list => list.Select(i => Plain(i)!).ToImmutableArray(),
         JsonValue value when value.TryGetValue<bool>(out var flag) => flag,
         JsonValue value when value.TryGetValue<int>(out var whole) => whole,
-        JsonValue value when value.TryGetValue<long>(out var big) => big,
+        // Pulumi serialises numbers as doubles and refuses a long.
+        JsonValue value when value.TryGetValue<long>(out var big) => (double)big,
         JsonValue value when value.TryGetValue<double>(out var real) => real,
         JsonValue value when value.TryGetValue<decimal>(out var exact) => (double)exact,
         JsonValue value => value.GetValue<string>(),

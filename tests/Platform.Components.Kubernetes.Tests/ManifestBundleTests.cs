@@ -46,4 +46,14 @@ public class ManifestBundleTests
         Assert.Equal(1.5, list[0]);
         Assert.Empty(Assert.IsAssignableFrom<IReadOnlyDictionary<string, object>>(map["f"]));
     }
+
+    [Fact]
+    public void ALongBecomesADoubleWhichPulumiCanSerialise()
+    {
+        // 24 hours in milliseconds, built as a long the way the plan builds it; Pulumi refuses System.Int64.
+        var plain = HelmAddonArgs.Plain(new JsonObject { ["retention.ms"] = 24L * 60 * 60 * 1000 });
+
+        var map = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object>>(plain);
+        Assert.Equal(86_400_000d, Assert.IsType<double>(map["retention.ms"]));
+    }
 }
