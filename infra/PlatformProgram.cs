@@ -88,6 +88,9 @@ internal static class PlatformProgram
         }
 
         var releases = new Dictionary<string, Resource>(StringComparer.Ordinal);
+        // A release that needs another add-on waits for that add-on's objects too (a Kafka cluster, an issuer), not
+        // only for its charts.
+        var ready = new Dictionary<string, List<Resource>>(StringComparer.Ordinal);
         var config = new Config(SpecBinder.Namespace);
         foreach (var addon in plan.Addons.Where(a => a.Installed))
         {
@@ -103,22 +106,34 @@ internal static class PlatformProgram
                 new ComponentResourceOptions { Provider = cluster.Provider, DependsOn = [.. own] })).ToList();
             foreach (var release in addon.Releases)
             {
+                var needs = release.DependsOn.Where(ready.ContainsKey).SelectMany(d => ready[d]);
                 releases[release.Name] = new HelmAddon($"{name}-{release.Name}", HelmAddonArgs.FromPlan(release, createNamespace: false), new ComponentResourceOptions
                 {
                     Provider = cluster.Provider,
-                    DependsOn = [.. own, .. cluster.Nodes, .. identity, .. secrets, .. release.DependsOn.Where(releases.ContainsKey).Select(d => releases[d])],
+                    DependsOn = [.. own, .. cluster.Nodes, .. identity, .. secrets, .. needs],
                 });
+                ready[release.Name] = [releases[release.Name]];
             }
-        }
 
-        foreach (var bundle in plan.Manifests.Where(b => b.DependsOnAddons.Count > 0))
-        {
-            var owners = plan.Addons.Where(a => bundle.DependsOnAddons.Contains(a.Name)).SelectMany(a => a.Releases).Select(r => releases[r.Name]);
-            _ = new ManifestBundle($"{name}-{bundle.Name}", ManifestBundleArgs.FromPlan(bundle), new ComponentResourceOptions
+            // Its objects, once every add-on they need is installed.
+            foreach (var bundle in plan.Manifests.Where(b => b.DependsOnAddons.Contains(addon.Name)))
             {
-                Provider = cluster.Provider,
-                DependsOn = [.. owners],
-            });
+                var owners = plan.Addons.Where(a => bundle.DependsOnAddons.Contains(a.Name)).SelectMany(a => a.Releases).ToList();
+                if (!owners.All(r => releases.ContainsKey(r.Name)))
+                {
+                    continue;
+                }
+
+                var objects = new ManifestBundle($"{name}-{bundle.Name}", ManifestBundleArgs.FromPlan(bundle), new ComponentResourceOptions
+                {
+                    Provider = cluster.Provider,
+                    DependsOn = [.. owners.Select(r => releases[r.Name])],
+                });
+                foreach (var owner in owners)
+                {
+                    ready[owner.Name].Add(objects);
+                }
+            }
         }
     }
 

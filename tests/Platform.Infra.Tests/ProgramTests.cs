@@ -333,7 +333,17 @@ public class ProgramTests
         var (mocks, _) = await RunAsync("prod", StackConfig("prod"));
 
         var installed = mocks.OfType("kubernetes:helm.sh/v3:Release").Select(r => (string)EchoMocks.Input(r, "name")!);
-        Assert.Equal(["alloy", "argo-cd", "cert-manager", "envoy-gateway", "external-dns", "grafana", "kube-prometheus-stack", "kyverno", "loki", "mimir", "tempo"], installed.Order(StringComparer.Ordinal));
+        Assert.Equal(["alloy", "argo-cd", "cert-manager", "envoy-gateway", "external-dns", "grafana", "kube-prometheus-stack", "kyverno", "loki", "mimir", "strimzi", "tempo"], installed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task DistributedTempoStartsOnlyOnceKafkasClusterAndTopicAreApplied()
+    {
+        var (mocks, _) = await RunAsync("prod", StackConfig("prod"));
+
+        var dependencies = await mocks.OptionsOf("platform:kubernetes:HelmAddon", "prod-tempo").DependenciesAsync();
+        Assert.Contains(("platform:kubernetes:HelmAddon", "prod-strimzi"), dependencies);
+        Assert.Contains(("platform:kubernetes:ManifestBundle", "prod-strimzi"), dependencies);
     }
 
     [Fact]
@@ -437,15 +447,15 @@ public class ProgramTests
             "gcp:storage/bucket:Bucket 3",
             "gcp:storage/bucketIAMMember:BucketIAMMember 6",
             "kubernetes:core/v1:Secret 4",
-            "kubernetes:helm.sh/v3:Release 11",
-            "kubernetes:yaml/v2:ConfigGroup 9",
+            "kubernetes:helm.sh/v3:Release 12",
+            "kubernetes:yaml/v2:ConfigGroup 10",
             "platform:gcp:GcsBucket 3",
             "platform:gcp:GkeCluster 1",
             "platform:gcp:GkeNetwork 1",
             "platform:gcp:GkeNodePool 4",
             "platform:gcp:WorkloadIdentity 5",
-            "platform:kubernetes:HelmAddon 11",
-            "platform:kubernetes:ManifestBundle 9",
+            "platform:kubernetes:HelmAddon 12",
+            "platform:kubernetes:ManifestBundle 10",
             "platform:kubernetes:SecretFromConfig 4",
             "pulumi:providers:kubernetes 1",
         ],
@@ -477,16 +487,16 @@ public class ProgramTests
             "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock 3",
             "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration 3",
             "kubernetes:core/v1:Secret 2",
-            "kubernetes:helm.sh/v3:Release 15",
-            "kubernetes:yaml/v2:ConfigGroup 9",
+            "kubernetes:helm.sh/v3:Release 16",
+            "kubernetes:yaml/v2:ConfigGroup 10",
             "platform:aws:AddonIdentity 7",
             "platform:aws:EksCluster 1",
             "platform:aws:EksNetwork 1",
             "platform:aws:EksNodeAddons 1",
             "platform:aws:EksNodeGroup 4",
             "platform:aws:S3Bucket 3",
-            "platform:kubernetes:HelmAddon 15",
-            "platform:kubernetes:ManifestBundle 9",
+            "platform:kubernetes:HelmAddon 16",
+            "platform:kubernetes:ManifestBundle 10",
             "platform:kubernetes:SecretFromConfig 2",
             "pulumi:providers:kubernetes 1",
         ],

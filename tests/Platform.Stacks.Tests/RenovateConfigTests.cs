@@ -18,7 +18,7 @@ public class RenovateConfigTests
         var found = patterns.SelectMany(p => p.Matches(sources)).Select(m => (m.Groups["depName"].Value, m.Groups["currentValue"].Value)).ToHashSet();
 
         var pinned = AddonCatalog.All
-            .SelectMany(a => new[] { a.Chart, (a as Calico)?.CrdChart })
+            .SelectMany(a => new[] { a.Chart, (a as Calico)?.CrdChart, (a as Tempo)?.DistributedChart })
             .Append(AddonCatalog.ClusterAutoscaler)
             .OfType<ChartRef>()
             .Select(c => (c.Chart, c.Version));

@@ -8,6 +8,8 @@ public class TempoPlanTests
 {
     private static PlatformPlan Prod() => Planner.PlanStackFile(Repo.Root, "prod").Plan!;
 
+    private static PlatformPlan Staging() => Planner.PlanStackFile(Repo.Root, "staging").Plan!;
+
     private static PlatformPlan AwsProd() => Planner.PlanStackFile(Repo.Examples, "aws-prod").Plan!;
 
     private static AddonPlan Addon(PlatformPlan plan, string name) => plan.Addons.Single(a => a.Name == name);
@@ -18,30 +20,61 @@ public class TempoPlanTests
     public void ValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         // Checked against tempo 2.2.4's values.yaml; tempo.storage.trace takes Tempo's own storage settings.
         "persistence.enabled, persistence.size, replicas, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, serviceMonitor.enabled, tempo.metricsGenerator.enabled, tempo.metricsGenerator.remoteWriteUrl, tempo.overrides.defaults.metrics_generator.processors, tempo.receivers.otlp.protocols.grpc.endpoint, tempo.receivers.otlp.protocols.http.endpoint, tempo.reportingEnabled, tempo.resources.limits.memory, tempo.resources.requests.cpu, tempo.resources.requests.memory, tempo.retention, tempo.storage.trace.backend, tempo.storage.trace.gcs.bucket_name, tempo.storage.trace.wal.path".Split(", "),
+        ValuePaths.Of(Values(Staging())));
+
+    [Fact]
+    public void DistributedValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
+        // Checked against tempo-distributed 3.3.0's values.yaml and templates; storage.trace.gcs is passed to Tempo
+        // as it is, and the chart renders ingest.kafka only with an address.
+        "backendScheduler.config.provider.compaction.compaction.block_retention, backendScheduler.resources.limits.memory, backendScheduler.resources.requests.cpu, backendScheduler.resources.requests.memory, backendWorker.replicas, backendWorker.resources.limits.memory, backendWorker.resources.requests.cpu, backendWorker.resources.requests.memory, blockBuilder.replicas, blockBuilder.resources.limits.memory, blockBuilder.resources.requests.cpu, blockBuilder.resources.requests.memory, distributor.replicas, distributor.resources.limits.memory, distributor.resources.requests.cpu, distributor.resources.requests.memory, ingest.kafka.address, ingest.kafka.auto_create_topic_default_partitions, ingest.kafka.auto_create_topic_enabled, ingest.kafka.topic, liveStore.replicas, liveStore.resources.limits.memory, liveStore.resources.requests.cpu, liveStore.resources.requests.memory, memcached.resources.limits.memory, memcached.resources.requests.cpu, memcached.resources.requests.memory, metaMonitoring.serviceMonitor.enabled, metricsGenerator.config.storage.remote_write, metricsGenerator.enabled, metricsGenerator.replicas, metricsGenerator.resources.limits.memory, metricsGenerator.resources.requests.cpu, metricsGenerator.resources.requests.memory, overrides.defaults.metrics_generator.processors, querier.replicas, querier.resources.limits.memory, querier.resources.requests.cpu, querier.resources.requests.memory, queryFrontend.replicas, queryFrontend.resources.limits.memory, queryFrontend.resources.requests.cpu, queryFrontend.resources.requests.memory, reportingEnabled, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, storage.trace.backend, storage.trace.gcs.bucket_name, traces.otlp.grpc.enabled, traces.otlp.http.enabled".Split(", "),
         ValuePaths.Of(Values(Prod())));
+
+    [Fact]
+    public void InProdItRunsDistributedThroughKafkaAndElsewhereAsOneBinary()
+    {
+        Assert.Equal(new ChartRef("tempo-distributed", "https://grafana-community.github.io/helm-charts", "3.3.0"), Addon(Prod(), "tempo").Release!.Chart);
+        Assert.Equal("tempo", Addon(Staging(), "tempo").Release!.Chart.Chart);
+        var kafka = Values(Prod())["ingest"]!["kafka"]!;
+        Assert.Equal("platform-kafka-bootstrap.kafka.svc:9092", (string)kafka["address"]!);
+        Assert.Equal(Kafka.TempoTopic, (string)kafka["topic"]!);
+        Assert.False((bool)kafka["auto_create_topic_enabled"]!);
+        // One block-builder and one live-store per partition, as the chart requires.
+        Assert.Equal(Kafka.TempoPartitions, (int)Values(Prod())["blockBuilder"]!["replicas"]!);
+        Assert.Equal(Kafka.TempoPartitions, (int)Values(Prod())["liveStore"]!["replicas"]!);
+        Assert.Contains("strimzi", Addon(Prod(), "tempo").Release!.DependsOn);
+        Assert.Equal("disabled", Addon(Staging(), "kafka").Mode);
+    }
 
     [Fact]
     public void OnGkeItKeepsTracesInItsOwnBucketForTheProfilesRetention()
     {
-        var tempo = Addon(Prod(), "tempo");
+        var tempo = Addon(Staging(), "tempo");
 
-        Assert.Equal("gcs", (string)Values(Prod())["tempo"]!["storage"]!["trace"]!["backend"]!);
-        Assert.Equal(tempo.Bucket!.Name, (string)Values(Prod())["tempo"]!["storage"]!["trace"]!["gcs"]!["bucket_name"]!);
-        Assert.Matches("^prod-tempo-[0-9a-f]{8}$", tempo.Bucket.Name);
-        Assert.Equal((14, "336h"), (tempo.Bucket.RetentionDays, (string)Values(Prod())["tempo"]!["retention"]!));
+        Assert.Equal("gcs", (string)Values(Staging())["tempo"]!["storage"]!["trace"]!["backend"]!);
+        Assert.Equal(tempo.Bucket!.Name, (string)Values(Staging())["tempo"]!["storage"]!["trace"]!["gcs"]!["bucket_name"]!);
+        Assert.Matches("^staging-tempo-[0-9a-f]{8}$", tempo.Bucket.Name);
+        Assert.Equal((7, "168h"), (tempo.Bucket.RetentionDays, (string)Values(Staging())["tempo"]!["retention"]!));
         Assert.Equal(tempo.Bucket.Name, tempo.Identity!.Gcp!.Bucket);
         // The chart's Jaeger receivers stay: its port template reads them.
-        Assert.False(Values(Prod())["tempo"]!["receivers"]!.AsObject().ContainsKey("jaeger"));
+        Assert.False(Values(Staging())["tempo"]!["receivers"]!.AsObject().ContainsKey("jaeger"));
+        var distributed = Addon(Prod(), "tempo");
+        Assert.Equal(distributed.Bucket!.Name, (string)Values(Prod())["storage"]!["trace"]!["gcs"]!["bucket_name"]!);
+        Assert.Equal((14, "336h"), (distributed.Bucket.RetentionDays, (string)Values(Prod())["backendScheduler"]!["config"]!["provider"]!["compaction"]!["compaction"]!["block_retention"]!));
+        Assert.Equal(distributed.Identity!.Gcp!.Email, (string)Values(Prod())["serviceAccount"]!["annotations"]!["iam.gke.io/gcp-service-account"]!);
     }
 
     [Fact]
     public void ItsMetricsGeneratorWritesServiceGraphsToPrometheusWhichAcceptsThem()
     {
-        var generator = Values(Prod())["tempo"]!["metricsGenerator"]!;
+        var generator = Values(Staging())["tempo"]!["metricsGenerator"]!;
 
         Assert.True((bool)generator["enabled"]!);
         Assert.Equal("http://kube-prometheus-stack-prometheus.monitoring.svc:9090/api/v1/write", (string)generator["remoteWriteUrl"]!);
-        Assert.Equal(["service-graphs", "span-metrics"], Values(Prod())["tempo"]!["overrides"]!["defaults"]!["metrics_generator"]!["processors"]!.AsArray().Select(p => (string)p!));
+        Assert.Equal(["service-graphs", "span-metrics"], Values(Staging())["tempo"]!["overrides"]!["defaults"]!["metrics_generator"]!["processors"]!.AsArray().Select(p => (string)p!));
+        var distributed = Values(Prod())["metricsGenerator"]!;
+        Assert.True((bool)distributed["enabled"]!);
+        Assert.Equal("http://kube-prometheus-stack-prometheus.monitoring.svc:9090/api/v1/write", (string)distributed["config"]!["storage"]!["remote_write"]![0]!["url"]!);
+        Assert.Equal(["service-graphs", "span-metrics"], Values(Prod())["overrides"]!["defaults"]!["metrics_generator"]!["processors"]!.AsArray().Select(p => (string)p!));
         var prometheus = Addon(Prod(), "prometheus").Release!.Values["prometheus"]!["prometheusSpec"]!;
         Assert.True((bool)prometheus["enableRemoteWriteReceiver"]!);
         var withoutTempo = Stacks.Valid(Stacks.GcpStaging("platform:addons: { tempo: false }"));
@@ -51,12 +84,17 @@ public class TempoPlanTests
     [Fact]
     public void OnEksItUsesItsRegionsS3EndpointWithNoKeys()
     {
-        var trace = Values(AwsProd())["tempo"]!["storage"]!["trace"]!;
+        var trace = Values(AwsProd())["storage"]!["trace"]!;
 
         Assert.Equal("s3", (string)trace["backend"]!);
         Assert.Equal("s3.eu-west-1.amazonaws.com", (string)trace["s3"]!["endpoint"]!);
         Assert.Null(trace["s3"]!["access_key"]);
     }
+
+    [Fact]
+    public void DistributedModeNeedsKafkaAndSaysHowToDoWithout() => Stacks.Rejects(
+        Stacks.GcpStaging("platform:addons:\n  tempo: { ha: true }\n  kafka: false"),
+        "platform:addons.tempo.ha: true runs Tempo distributed, which needs kafka, which is disabled; enable platform:addons.kafka or set ha to false for one binary");
 
     [Fact]
     public void OnAnExistingClusterItKeepsTracesOnItsVolume()
@@ -75,7 +113,8 @@ public class TempoPlanTests
 
         Assert.Equal([4317, 4318], alloy["extraPorts"]!.AsArray().Select(p => (int)p!["port"]!));
         Assert.Contains("otelcol.receiver.otlp \"apps\"", config, StringComparison.Ordinal);
-        Assert.Contains("endpoint = \"tempo.observability.svc:4317\"", config, StringComparison.Ordinal);
+        Assert.Contains("endpoint = \"tempo-distributor.observability.svc:4317\"", config, StringComparison.Ordinal);
+        Assert.Contains("endpoint = \"tempo.observability.svc:4317\"", Alloy.Config(Staging().Spec), StringComparison.Ordinal);
         Assert.Contains("k8s.namespace.name", config, StringComparison.Ordinal);
     }
 

@@ -86,7 +86,7 @@ public class TenancyPlanTests
 
     [Fact]
     public void AddonNamespacesAndPriorityClassesApplyBeforeTenantsAndAddonObjectsAfterThem() =>
-        Assert.Equal(["manifests/02-addon-namespaces.yaml", "manifests/05-priority-classes.yaml", "manifests/10-tenants.yaml", "manifests/21-kube-prometheus-stack.yaml", "manifests/22-kyverno.yaml", "manifests/23-cert-manager.yaml", "manifests/25-envoy-gateway.yaml", "manifests/27-argo-cd.yaml", "manifests/32-grafana.yaml"], Prod().Manifests.Select(m => m.File));
+        Assert.Equal(["manifests/02-addon-namespaces.yaml", "manifests/05-priority-classes.yaml", "manifests/10-tenants.yaml", "manifests/21-kube-prometheus-stack.yaml", "manifests/22-kyverno.yaml", "manifests/23-cert-manager.yaml", "manifests/25-envoy-gateway.yaml", "manifests/27-argo-cd.yaml", "manifests/29-strimzi.yaml", "manifests/33-grafana.yaml"], Prod().Manifests.Select(m => m.File));
 
     [Fact]
     public void AddonWavesPutCrdProducersBeforeTheirConsumers()

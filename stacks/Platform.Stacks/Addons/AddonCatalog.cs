@@ -23,6 +23,7 @@ public static class AddonCatalog
         new ExternalDns(),
         new ArgoCd(),
         new Loki(),
+        new Kafka(),
         new Tempo(),
         new Mimir(),
         new Alloy(),

@@ -159,11 +159,11 @@ public sealed class Alloy : AddonDefinition
             """);
         if (spec.IsEnabled("tempo"))
         {
-            var tempo = AddonCatalog.Get("tempo");
+            var tempo = (Tempo)AddonCatalog.Get("tempo");
             text.Append($$"""
                 otelcol.exporter.otlp "tempo" {
                   client {
-                    endpoint = "{{tempo.Release}}.{{tempo.Namespace}}.svc:{{Tempo.OtlpGrpc}}"
+                    endpoint = "{{tempo.OtlpEndpoint(spec)}}"
                     tls {
                       insecure = true
                     }

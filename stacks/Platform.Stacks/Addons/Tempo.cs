@@ -4,11 +4,12 @@ using Platform.Stacks.Model;
 namespace Platform.Stacks.Addons;
 
 /// <summary>
-/// Tempo, for traces, as one binary (the <c>tempo</c> chart) that receives OTLP from Alloy. On GKE and EKS it keeps
-/// its blocks in a bucket of its own, reached through its own cloud identity; on an existing cluster, on its volume.
-/// Its write-ahead log is on a volume everywhere. Tempo 3's distributed mode needs a Kafka-compatible queue between
-/// its distributors and its block builders, which the platform does not run, so the distributed chart is not used.
-/// Its metrics generator writes service graphs and span metrics to Prometheus.
+/// Tempo, for traces, receiving OTLP from Alloy. In HA mode it runs distributed (the <c>tempo-distributed</c>
+/// chart): distributors write spans to a Kafka topic (see <see cref="Kafka"/>), from which block-builders write
+/// blocks, live-stores answer queries for recent spans and the metrics generator reads; querier and query-frontend
+/// read both. Elsewhere it is one binary (the <c>tempo</c> chart) with its write-ahead log on a volume. On GKE and EKS
+/// it keeps its blocks in a bucket of its own, reached through its own cloud identity; on an existing cluster, on its
+/// volume. Its metrics generator writes service graphs and span metrics to Prometheus.
 /// Grafana's Tempo datasource links a span to its logs in Loki and to its namespace's resource use in Prometheus.
 /// </summary>
 public sealed class Tempo : BucketBackedAddon
@@ -35,8 +36,47 @@ public sealed class Tempo : BucketBackedAddon
     /// <inheritdoc />
     public override ChartRef Chart { get; } = new("tempo", "https://grafana-community.github.io/helm-charts", "2.2.4");
 
+    /// <summary>The chart of the distributed mode, used in HA mode.</summary>
+    public ChartRef DistributedChart { get; } = new("tempo-distributed", "https://grafana-community.github.io/helm-charts", "3.3.0");
+
     /// <inheritdoc />
     public override IReadOnlyList<string> DependsOn { get; } = ["prometheus"];
+
+    /// <summary>In distributed mode its topic must exist first.</summary>
+    public override IReadOnlyList<string> After { get; } = ["kafka"];
+
+    /// <summary>Whether Tempo runs distributed in a stack: when it is on in HA mode.</summary>
+    public static bool Distributed(PlatformSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Addons.Any(a => a.Name == "tempo" && a.Enabled && a.HighAvailability);
+    }
+
+    /// <summary>Where Alloy sends OTLP traces (gRPC): the distributors, or the one binary.</summary>
+    public string OtlpEndpoint(PlatformSpec spec) =>
+        $"{(Distributed(spec) ? $"{Release}-distributor" : Release)}.{Namespace}.svc:{OtlpGrpc}";
+
+    /// <inheritdoc />
+    public override void Validate(AddonContext context, Diagnostics.DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        if (Distributed(context.Spec) && !context.Spec.IsEnabled("kafka"))
+        {
+            diagnostics.Error(
+                $"platform:addons.{Name}.ha",
+                "true runs Tempo distributed, which needs kafka, which is disabled; enable platform:addons.kafka or set ha to false for one binary");
+        }
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<HelmReleasePlan> Releases(AddonContext context, IReadOnlyList<string> dependsOn)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Distributed(context.Spec)
+            ? [new HelmReleasePlan(Release, Name, Namespace, DistributedChart, dependsOn, DistributedValues(context))]
+            : base.Releases(context, dependsOn);
+    }
 
     /// <inheritdoc />
     public override IReadOnlyList<EnvironmentProfile> DefaultIn => SharedOnly;
@@ -54,18 +94,7 @@ public sealed class Tempo : BucketBackedAddon
     {
         ArgumentNullException.ThrowIfNull(context);
         var spec = context.Spec;
-        var bucket = Bucket(context);
-        var trace = (context.Cloud, bucket) switch
-        {
-            (CloudKind.Gcp, { } gcs) => new JsonObject { ["backend"] = "gcs", ["gcs"] = new JsonObject { ["bucket_name"] = gcs.Name } },
-            // No keys: the AWS SDK picks up the Pod Identity credentials.
-            (CloudKind.Aws, { } s3) => new JsonObject
-            {
-                ["backend"] = "s3",
-                ["s3"] = new JsonObject { ["bucket"] = s3.Name, ["endpoint"] = $"s3.{s3.Location}.amazonaws.com", ["region"] = s3.Location },
-            },
-            _ => new JsonObject { ["backend"] = "local", ["local"] = new JsonObject { ["path"] = "/var/tempo/traces" } },
-        };
+        var trace = TraceStorage(context);
         trace["wal"] = new JsonObject { ["path"] = "/var/tempo/wal" };
 
         return new JsonObject
@@ -108,6 +137,86 @@ public sealed class Tempo : BucketBackedAddon
             ["persistence"] = new JsonObject { ["enabled"] = true, ["size"] = "10Gi" },
             ["serviceAccount"] = ServiceAccountValues(context),
             ["serviceMonitor"] = new JsonObject { ["enabled"] = spec.IsEnabled("prometheus") },
+        };
+    }
+
+    /// <summary>
+    /// The distributed chart's values: spans through Kafka, blocks to the bucket, every component spread over zones
+    /// (the chart's default) and at least two of each stateless one.
+    /// </summary>
+    public JsonObject DistributedValues(AddonContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var spec = context.Spec;
+        var kafka = (Kafka)AddonCatalog.Get("kafka");
+        return new JsonObject
+        {
+            ["reportingEnabled"] = false,
+            ["serviceAccount"] = ServiceAccountValues(context),
+            ["storage"] = new JsonObject { ["trace"] = TraceStorage(context) },
+            ["ingest"] = new JsonObject
+            {
+                ["kafka"] = new JsonObject
+                {
+                    ["address"] = kafka.Bootstrap,
+                    ["topic"] = Kafka.TempoTopic,
+                    // The topic is a KafkaTopic with its partitions and copies; Tempo must not make its own.
+                    ["auto_create_topic_enabled"] = false,
+                    ["auto_create_topic_default_partitions"] = Kafka.TempoPartitions,
+                },
+            },
+            ["traces"] = new JsonObject
+            {
+                ["otlp"] = new JsonObject
+                {
+                    ["grpc"] = new JsonObject { ["enabled"] = true },
+                    ["http"] = new JsonObject { ["enabled"] = true },
+                },
+            },
+            ["distributor"] = Component(2, "200m", "256Mi", "1Gi"),
+            // One block-builder and one live-store per partition of the topic.
+            ["blockBuilder"] = Component(Kafka.TempoPartitions, "200m", "512Mi", "2Gi"),
+            ["liveStore"] = Component(Kafka.TempoPartitions, "200m", "1Gi", "2Gi"),
+            ["querier"] = Component(2, "200m", "512Mi", "2Gi"),
+            ["queryFrontend"] = Component(2, "100m", "256Mi", "1Gi"),
+            // Compaction and retention: the scheduler hands out jobs, the worker runs them.
+            ["backendScheduler"] = new JsonObject
+            {
+                ["resources"] = ValueParts.Resources("50m", "128Mi", "512Mi"),
+                ["config"] = new JsonObject
+                {
+                    ["provider"] = new JsonObject
+                    {
+                        ["compaction"] = new JsonObject
+                        {
+                            ["compaction"] = new JsonObject { ["block_retention"] = $"{RetentionDays(spec.Environment) * 24}h" },
+                        },
+                    },
+                },
+            },
+            ["backendWorker"] = Component(1, "200m", "512Mi", "2Gi"),
+            ["metricsGenerator"] = new JsonObject
+            {
+                ["enabled"] = true,
+                ["replicas"] = 2,
+                ["resources"] = ValueParts.Resources("200m", "512Mi", "2Gi"),
+                ["config"] = new JsonObject
+                {
+                    ["storage"] = new JsonObject
+                    {
+                        ["remote_write"] = new JsonArray(new JsonObject { ["url"] = Prometheus.RemoteWriteReceiver }),
+                    },
+                },
+            },
+            ["memcached"] = new JsonObject { ["resources"] = ValueParts.Resources("50m", "128Mi", "256Mi") },
+            ["overrides"] = new JsonObject
+            {
+                ["defaults"] = new JsonObject
+                {
+                    ["metrics_generator"] = new JsonObject { ["processors"] = Manifests.Kube.Strings("service-graphs", "span-metrics") },
+                },
+            },
+            ["metaMonitoring"] = new JsonObject { ["serviceMonitor"] = new JsonObject { ["enabled"] = spec.IsEnabled("prometheus") } },
         };
     }
 
@@ -154,7 +263,8 @@ public sealed class Tempo : BucketBackedAddon
                 ["uid"] = DatasourceUid,
                 ["type"] = "tempo",
                 ["access"] = "proxy",
-                ["url"] = $"http://{Release}.{Namespace}.svc:3200",
+                // The query-frontend in distributed mode, else the one binary; both serve the API on 3200.
+                ["url"] = $"http://{(Distributed(spec) ? $"{Release}-query-frontend" : Release)}.{Namespace}.svc:3200",
                 ["jsonData"] = jsonData,
                 ["editable"] = false,
             },
@@ -162,5 +272,41 @@ public sealed class Tempo : BucketBackedAddon
     }
 
     /// <inheritdoc />
-    public override IReadOnlyList<Workload> Workloads(AddonContext context) => [Workload.Pods("tempo", 1, 0.2m, 1024)];
+    public override IReadOnlyList<Workload> Workloads(AddonContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Distributed(context.Spec)
+            ?
+            [
+                Workload.Pods("distributor", 2, 0.2m, 256),
+                Workload.Pods("block-builder", Kafka.TempoPartitions, 0.2m, 512),
+                Workload.Pods("live-store", Kafka.TempoPartitions, 0.2m, 1024),
+                Workload.Pods("querier", 2, 0.2m, 512),
+                Workload.Pods("query-frontend", 2, 0.1m, 256),
+                Workload.Pods("backend-scheduler", 1, 0.05m, 128),
+                Workload.Pods("backend-worker", 1, 0.2m, 512),
+                Workload.Pods("metrics-generator", 2, 0.2m, 512),
+                Workload.Pods("memcached", 1, 0.05m, 128),
+            ]
+            : [Workload.Pods("tempo", 1, 0.2m, 1024)];
+    }
+
+    /// <summary>Where the blocks go: its bucket on GKE and EKS, its volume on an existing cluster.</summary>
+    private JsonObject TraceStorage(AddonContext context) => (context.Cloud, Bucket(context)) switch
+    {
+        (CloudKind.Gcp, { } gcs) => new JsonObject { ["backend"] = "gcs", ["gcs"] = new JsonObject { ["bucket_name"] = gcs.Name } },
+        // No keys: the AWS SDK picks up the Pod Identity credentials.
+        (CloudKind.Aws, { } s3) => new JsonObject
+        {
+            ["backend"] = "s3",
+            ["s3"] = new JsonObject { ["bucket"] = s3.Name, ["endpoint"] = $"s3.{s3.Location}.amazonaws.com", ["region"] = s3.Location },
+        },
+        _ => new JsonObject { ["backend"] = "local", ["local"] = new JsonObject { ["path"] = "/var/tempo/traces" } },
+    };
+
+    private static JsonObject Component(int replicas, string cpu, string memory, string limit) => new()
+    {
+        ["replicas"] = replicas,
+        ["resources"] = ValueParts.Resources(cpu, memory, limit),
+    };
 }
