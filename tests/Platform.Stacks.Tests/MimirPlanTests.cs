@@ -18,9 +18,9 @@ public class MimirPlanTests
 
     [Fact]
     public void ValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
-        // Checked against mimir-distributed 6.2.0-rc.0's values.yaml (6.2.0 differs only in comments);
+        // Checked against mimir-distributed 6.2.0-rc.0's values.yaml (6.2.0 has the same keys);
         // mimir.structuredConfig is Mimir's own configuration, merged over the chart's.
-        "alertmanager.enabled, compactor.persistentVolume.enabled, compactor.persistentVolume.size, compactor.replicas, compactor.resources.limits.memory, compactor.resources.requests.cpu, compactor.resources.requests.memory, distributor.replicas, distributor.resources.limits.memory, distributor.resources.requests.cpu, distributor.resources.requests.memory, distributor.topologySpreadConstraints.maxSkew, distributor.topologySpreadConstraints.topologyKey, distributor.topologySpreadConstraints.whenUnsatisfiable, gateway.replicas, gateway.resources.limits.memory, gateway.resources.requests.cpu, gateway.resources.requests.memory, gateway.topologySpreadConstraints.maxSkew, gateway.topologySpreadConstraints.topologyKey, gateway.topologySpreadConstraints.whenUnsatisfiable, ingester.persistentVolume.enabled, ingester.persistentVolume.size, ingester.replicas, ingester.resources.limits.memory, ingester.resources.requests.cpu, ingester.resources.requests.memory, ingester.topologySpreadConstraints.maxSkew, ingester.topologySpreadConstraints.topologyKey, ingester.topologySpreadConstraints.whenUnsatisfiable, ingester.zoneAwareReplication.enabled, kafka.enabled, metaMonitoring.dashboards.annotations.grafana_folder, metaMonitoring.dashboards.enabled, metaMonitoring.serviceMonitor.enabled, mimir.structuredConfig, minio.enabled, overrides_exporter.enabled, querier.replicas, querier.resources.limits.memory, querier.resources.requests.cpu, querier.resources.requests.memory, querier.topologySpreadConstraints.maxSkew, querier.topologySpreadConstraints.topologyKey, querier.topologySpreadConstraints.whenUnsatisfiable, query_frontend.replicas, query_frontend.resources.limits.memory, query_frontend.resources.requests.cpu, query_frontend.resources.requests.memory, query_frontend.topologySpreadConstraints.maxSkew, query_frontend.topologySpreadConstraints.topologyKey, query_frontend.topologySpreadConstraints.whenUnsatisfiable, query_scheduler.replicas, query_scheduler.resources.limits.memory, query_scheduler.resources.requests.cpu, query_scheduler.resources.requests.memory, query_scheduler.topologySpreadConstraints.maxSkew, query_scheduler.topologySpreadConstraints.topologyKey, query_scheduler.topologySpreadConstraints.whenUnsatisfiable, rollout_operator.enabled, ruler.enabled, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, store_gateway.persistentVolume.enabled, store_gateway.persistentVolume.size, store_gateway.replicas, store_gateway.resources.limits.memory, store_gateway.resources.requests.cpu, store_gateway.resources.requests.memory, store_gateway.topologySpreadConstraints.maxSkew, store_gateway.topologySpreadConstraints.topologyKey, store_gateway.topologySpreadConstraints.whenUnsatisfiable, store_gateway.zoneAwareReplication.enabled".Split(", "),
+        "alertmanager.enabled, compactor.persistentVolume.enabled, compactor.persistentVolume.size, compactor.priorityClassName, compactor.replicas, compactor.resources.limits.memory, compactor.resources.requests.cpu, compactor.resources.requests.memory, distributor.priorityClassName, distributor.replicas, distributor.resources.limits.memory, distributor.resources.requests.cpu, distributor.resources.requests.memory, distributor.topologySpreadConstraints.maxSkew, distributor.topologySpreadConstraints.topologyKey, distributor.topologySpreadConstraints.whenUnsatisfiable, gateway.priorityClassName, gateway.replicas, gateway.resources.limits.memory, gateway.resources.requests.cpu, gateway.resources.requests.memory, gateway.topologySpreadConstraints.maxSkew, gateway.topologySpreadConstraints.topologyKey, gateway.topologySpreadConstraints.whenUnsatisfiable, ingester.persistentVolume.enabled, ingester.persistentVolume.size, ingester.priorityClassName, ingester.replicas, ingester.resources.limits.memory, ingester.resources.requests.cpu, ingester.resources.requests.memory, ingester.topologySpreadConstraints.maxSkew, ingester.topologySpreadConstraints.topologyKey, ingester.topologySpreadConstraints.whenUnsatisfiable, ingester.zoneAwareReplication.enabled, kafka.enabled, metaMonitoring.dashboards.annotations.grafana_folder, metaMonitoring.dashboards.enabled, metaMonitoring.serviceMonitor.enabled, mimir.structuredConfig, minio.enabled, overrides_exporter.enabled, querier.priorityClassName, querier.replicas, querier.resources.limits.memory, querier.resources.requests.cpu, querier.resources.requests.memory, querier.topologySpreadConstraints.maxSkew, querier.topologySpreadConstraints.topologyKey, querier.topologySpreadConstraints.whenUnsatisfiable, query_frontend.priorityClassName, query_frontend.replicas, query_frontend.resources.limits.memory, query_frontend.resources.requests.cpu, query_frontend.resources.requests.memory, query_frontend.topologySpreadConstraints.maxSkew, query_frontend.topologySpreadConstraints.topologyKey, query_frontend.topologySpreadConstraints.whenUnsatisfiable, query_scheduler.priorityClassName, query_scheduler.replicas, query_scheduler.resources.limits.memory, query_scheduler.resources.requests.cpu, query_scheduler.resources.requests.memory, query_scheduler.topologySpreadConstraints.maxSkew, query_scheduler.topologySpreadConstraints.topologyKey, query_scheduler.topologySpreadConstraints.whenUnsatisfiable, rollout_operator.enabled, ruler.enabled, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, store_gateway.persistentVolume.enabled, store_gateway.persistentVolume.size, store_gateway.podManagementPolicy, store_gateway.priorityClassName, store_gateway.replicas, store_gateway.resources.limits.memory, store_gateway.resources.requests.cpu, store_gateway.resources.requests.memory, store_gateway.topologySpreadConstraints.maxSkew, store_gateway.topologySpreadConstraints.topologyKey, store_gateway.topologySpreadConstraints.whenUnsatisfiable, store_gateway.zoneAwareReplication.enabled".Split(", "),
         ValuePaths.Of(Values(Prod()), "mimir.structuredConfig"));
 
     [Fact]
@@ -119,20 +119,42 @@ public class MimirPlanTests
         "platform:addons.mimir.enabled: true needs object storage, which the platform only makes on gcp and aws; on an existing cluster set it to false and Prometheus keeps the metrics");
 
     [Fact]
-    public void PrometheusWritesEverySampleOnceUnderTheClustersTenant()
+    public void BothPrometheusReplicasWriteUnderTheClustersTenantAndMimirKeepsOneReplicasSamples()
     {
         var remoteWrite = Assert.Single(Addon(Prod(), "prometheus").Release!.Values["prometheus"]!["prometheusSpec"]!["remoteWrite"]!.AsArray())!;
+        var limits = Config(Prod())["limits"]!;
+        var externalLabels = Addon(Prod(), "prometheus").Release!.Values["prometheus"]!["prometheusSpec"]!["externalLabels"]!;
 
         Assert.Equal("mimir", (string)remoteWrite["name"]!);
         Assert.Equal("http://mimir-gateway.observability.svc/api/v1/push", (string)remoteWrite["url"]!);
         Assert.Equal("prod", (string)remoteWrite["headers"]!["X-Scope-OrgID"]!);
-        // Two replicas write the same series; without their replica label they are one series, not two.
-        Assert.Equal(2, Prometheus.PrometheusReplicas(new AddonContext(Prod().Spec, Prod().Spec.Addons.Single(a => a.Name == "prometheus"))));
-        Assert.Equal("labeldrop", (string)remoteWrite["writeRelabelConfigs"]![0]!["action"]!);
-        Assert.Equal(Prometheus.ReplicaLabel, (string)remoteWrite["writeRelabelConfigs"]![0]!["regex"]!);
-        Assert.Equal(Mimir.OutOfOrderWindow, (string)Config(Prod())["limits"]!["out_of_order_time_window"]!);
+        // Nothing rewrites the series on the way: the HA tracker needs the replica label to tell the two apart.
+        Assert.Null(remoteWrite["writeRelabelConfigs"]);
+        Assert.True((bool)Config(Prod())["distributor"]!["ha_tracker"]!["enable_ha_tracker"]!);
+        Assert.True((bool)limits["accept_ha_samples"]!);
+        // The cluster label is one Prometheus sets the same on both replicas; the replica label is the operator's.
+        Assert.Equal("prod", (string)externalLabels[(string)limits["ha_cluster_label"]!]!);
+        Assert.Equal("prometheus_replica", (string)limits["ha_replica_label"]!);
         var withoutMimir = Stacks.Valid(Stacks.GcpStaging("platform:addons: { mimir: false }"));
         Assert.Null(Addon(withoutMimir, "prometheus").Release!.Values["prometheus"]!["prometheusSpec"]!["remoteWrite"]);
+    }
+
+    [Fact]
+    public void ItsLimitsAndIngestersAreSizedForWhatPrometheusHolds()
+    {
+        var limits = Config(Prod())["limits"]!;
+        var ingester = Values(Prod())["ingester"]!;
+
+        // Mimir's own defaults (150 000 series, 10 000 samples a second) would refuse most of a cluster's metrics.
+        Assert.Equal(1_000_000, (int)limits["max_global_series_per_user"]!);
+        Assert.Equal(100_000, (int)limits["ingestion_rate"]!);
+        Assert.True((int)limits["ingestion_burst_size"]! >= (int)limits["ingestion_rate"]!);
+        Assert.Equal(500_000, (int)Config(Planner.PlanStackFile(Repo.Root, "staging").Plan!)["limits"]!["max_global_series_per_user"]!);
+        // Each ingester holds a copy of every series: at least as much memory as a Prometheus replica.
+        Assert.Equal(("8Gi", "12Gi"), ((string)ingester["resources"]!["requests"]!["memory"]!, (string)ingester["resources"]!["limits"]!["memory"]!));
+        Assert.Equal(8m, Addon(Prod(), "mimir").Workloads.Single(w => w.Name == "ingester").PerPod.MemoryGiB);
+        Assert.All(new[] { "distributor", "ingester", "querier", "store_gateway", "compactor", "gateway" }, c => Assert.Equal("platform", (string)Values(Prod())[c]!["priorityClassName"]!));
+        Assert.Equal("Parallel", (string)Values(Prod())["store_gateway"]!["podManagementPolicy"]!);
     }
 
     [Fact]

@@ -19,14 +19,14 @@ public class TempoPlanTests
     [Fact]
     public void ValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         // Checked against tempo 2.2.4's values.yaml; tempo.storage.trace takes Tempo's own storage settings.
-        "persistence.enabled, persistence.size, replicas, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, serviceMonitor.enabled, tempo.metricsGenerator.enabled, tempo.metricsGenerator.remoteWriteUrl, tempo.overrides.defaults.metrics_generator.processors, tempo.receivers.otlp.protocols.grpc.endpoint, tempo.receivers.otlp.protocols.http.endpoint, tempo.reportingEnabled, tempo.resources.limits.memory, tempo.resources.requests.cpu, tempo.resources.requests.memory, tempo.retention, tempo.storage.trace.backend, tempo.storage.trace.gcs.bucket_name, tempo.storage.trace.wal.path".Split(", "),
+        "persistence.enabled, persistence.size, replicas, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, serviceMonitor.enabled, tempo.metricsGenerator.enabled, tempo.metricsGenerator.storage.remote_write, tempo.overrides.defaults.metrics_generator.processors, tempo.receivers.otlp.protocols.grpc.endpoint, tempo.receivers.otlp.protocols.http.endpoint, tempo.reportingEnabled, tempo.resources.limits.memory, tempo.resources.requests.cpu, tempo.resources.requests.memory, tempo.retention, tempo.storage.trace.backend, tempo.storage.trace.gcs.bucket_name, tempo.storage.trace.wal.path".Split(", "),
         ValuePaths.Of(Values(Staging())));
 
     [Fact]
     public void DistributedValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         // Checked against tempo-distributed 3.3.0's values.yaml and templates; storage.trace.gcs is passed to Tempo
         // as it is, and the chart renders ingest.kafka only with an address.
-        "backendScheduler.config.provider.compaction.compaction.block_retention, backendScheduler.resources.limits.memory, backendScheduler.resources.requests.cpu, backendScheduler.resources.requests.memory, backendWorker.replicas, backendWorker.resources.limits.memory, backendWorker.resources.requests.cpu, backendWorker.resources.requests.memory, blockBuilder.replicas, blockBuilder.resources.limits.memory, blockBuilder.resources.requests.cpu, blockBuilder.resources.requests.memory, distributor.replicas, distributor.resources.limits.memory, distributor.resources.requests.cpu, distributor.resources.requests.memory, ingest.kafka.address, ingest.kafka.auto_create_topic_default_partitions, ingest.kafka.auto_create_topic_enabled, ingest.kafka.topic, liveStore.replicas, liveStore.resources.limits.memory, liveStore.resources.requests.cpu, liveStore.resources.requests.memory, memcached.resources.limits.memory, memcached.resources.requests.cpu, memcached.resources.requests.memory, metaMonitoring.serviceMonitor.enabled, metricsGenerator.config.storage.remote_write, metricsGenerator.enabled, metricsGenerator.replicas, metricsGenerator.resources.limits.memory, metricsGenerator.resources.requests.cpu, metricsGenerator.resources.requests.memory, overrides.defaults.metrics_generator.processors, querier.replicas, querier.resources.limits.memory, querier.resources.requests.cpu, querier.resources.requests.memory, queryFrontend.replicas, queryFrontend.resources.limits.memory, queryFrontend.resources.requests.cpu, queryFrontend.resources.requests.memory, reportingEnabled, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, storage.trace.backend, storage.trace.gcs.bucket_name, traces.otlp.grpc.enabled, traces.otlp.http.enabled".Split(", "),
+        "backendScheduler.config.provider.compaction.compaction.block_retention, backendScheduler.resources.limits.memory, backendScheduler.resources.requests.cpu, backendScheduler.resources.requests.memory, backendWorker.replicas, backendWorker.resources.limits.memory, backendWorker.resources.requests.cpu, backendWorker.resources.requests.memory, blockBuilder.replicas, blockBuilder.resources.limits.memory, blockBuilder.resources.requests.cpu, blockBuilder.resources.requests.memory, distributor.replicas, distributor.resources.limits.memory, distributor.resources.requests.cpu, distributor.resources.requests.memory, global.priorityClassName, ingest.kafka.address, ingest.kafka.auto_create_topic_default_partitions, ingest.kafka.auto_create_topic_enabled, ingest.kafka.topic, liveStore.replicas, liveStore.resources.limits.memory, liveStore.resources.requests.cpu, liveStore.resources.requests.memory, memcached.resources.limits.memory, memcached.resources.requests.cpu, memcached.resources.requests.memory, metaMonitoring.serviceMonitor.enabled, metricsGenerator.config.storage.remote_write, metricsGenerator.enabled, metricsGenerator.replicas, metricsGenerator.resources.limits.memory, metricsGenerator.resources.requests.cpu, metricsGenerator.resources.requests.memory, overrides.defaults.metrics_generator.processors, querier.replicas, querier.resources.limits.memory, querier.resources.requests.cpu, querier.resources.requests.memory, queryFrontend.replicas, queryFrontend.resources.limits.memory, queryFrontend.resources.requests.cpu, queryFrontend.resources.requests.memory, reportingEnabled, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, storage.trace.backend, storage.trace.gcs.bucket_name, traces.otlp.grpc.enabled, traces.otlp.http.enabled".Split(", "),
         ValuePaths.Of(Values(Prod())));
 
     [Fact]
@@ -64,21 +64,35 @@ public class TempoPlanTests
     }
 
     [Fact]
-    public void ItsMetricsGeneratorWritesServiceGraphsToPrometheusWhichAcceptsThem()
+    public void ItsMetricsGeneratorWritesServiceGraphsToEveryPrometheusReplicaWhichAcceptsThem()
     {
+        static IEnumerable<string> Urls(JsonNode writes) => writes.AsArray().Select(w => (string)w!["url"]!);
         var generator = Values(Staging())["tempo"]!["metricsGenerator"]!;
 
         Assert.True((bool)generator["enabled"]!);
-        Assert.Equal("http://kube-prometheus-stack-prometheus.monitoring.svc:9090/api/v1/write", (string)generator["remoteWriteUrl"]!);
+        Assert.Equal(["http://prometheus-kube-prometheus-stack-prometheus-0.prometheus-operated.monitoring.svc:9090/api/v1/write"], Urls(generator["storage"]!["remote_write"]!));
         Assert.Equal(["service-graphs", "span-metrics"], Values(Staging())["tempo"]!["overrides"]!["defaults"]!["metrics_generator"]!["processors"]!.AsArray().Select(p => (string)p!));
+        // Prod runs two Prometheus replicas; each gets every sample, so Grafana sees the same whichever answers.
         var distributed = Values(Prod())["metricsGenerator"]!;
         Assert.True((bool)distributed["enabled"]!);
-        Assert.Equal("http://kube-prometheus-stack-prometheus.monitoring.svc:9090/api/v1/write", (string)distributed["config"]!["storage"]!["remote_write"]![0]!["url"]!);
+        Assert.Equal(
+            Enumerable.Range(0, 2).Select(i => $"http://prometheus-kube-prometheus-stack-prometheus-{i}.prometheus-operated.monitoring.svc:9090/api/v1/write"),
+            Urls(distributed["config"]!["storage"]!["remote_write"]!));
         Assert.Equal(["service-graphs", "span-metrics"], Values(Prod())["overrides"]!["defaults"]!["metrics_generator"]!["processors"]!.AsArray().Select(p => (string)p!));
         var prometheus = Addon(Prod(), "prometheus").Release!.Values["prometheus"]!["prometheusSpec"]!;
+        Assert.Equal(2, (int)prometheus["replicas"]!);
         Assert.True((bool)prometheus["enableRemoteWriteReceiver"]!);
         var withoutTempo = Stacks.Valid(Stacks.GcpStaging("platform:addons: { tempo: false }"));
         Assert.Null(Addon(withoutTempo, "prometheus").Release!.Values["prometheus"]!["prometheusSpec"]!["enableRemoteWriteReceiver"]);
+    }
+
+    [Fact]
+    public void OnAnExistingClusterItStaysOneBinaryEvenInHaModeForItHasNoBucketToShare()
+    {
+        var plan = Stacks.Valid(Stacks.Config("platform:environment: staging", "platform:cluster: { context: kind-platform }", "platform:addons:\n  tempo: { ha: true }"));
+
+        Assert.Equal("tempo", Addon(plan, "tempo").Release!.Chart.Chart);
+        Assert.Equal("disabled", Addon(plan, "kafka").Mode);
     }
 
     [Fact]

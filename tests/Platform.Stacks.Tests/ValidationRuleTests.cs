@@ -76,7 +76,7 @@ public class ValidationRuleTests
         Stacks.GcpStaging(
             "platform:nodePools:\n  compute: { enabled: false }\n  stateful: { enabled: false }",
             "platform:tenants:\n  a: { quota: { cpu: \"32.5\", memory: 40Gi } }\n  b: { quota: { cpu: \"32.5\", memory: 40Gi } }"),
-        "platform:nodePools: at their largest the pools hold 68.58 CPU, 235.5 GiB memory, 1944 pods but tenant quotas (65 CPU, 80 GiB memory, 200 pods) and add-ons (3.92 CPU, 10.63 GiB memory, 32 pods) ask for 68.92 CPU, 90.63 GiB memory, 232 pods; short by 0.34 CPU; raise maxNodes or use larger machine types");
+        "platform:nodePools: at their largest the pools hold 68.58 CPU, 235.5 GiB memory, 1944 pods but tenant quotas (65 CPU, 80 GiB memory, 200 pods) and add-ons (4.17 CPU, 13.63 GiB memory, 32 pods) ask for 69.17 CPU, 93.63 GiB memory, 232 pods; short by 0.59 CPU; raise maxNodes or use larger machine types");
 
     [Fact]
     public void ServiceReplicasAboveTheTenantQuotaAreRejected() => Stacks.Rejects(

@@ -25,11 +25,18 @@ public sealed class Mimir : BucketBackedAddon
     /// <summary>The remote-write queue's name in Prometheus, which its metrics and alerts carry as <c>remote_name</c>.</summary>
     public const string RemoteWriteName = "mimir";
 
-    /// <summary>
-    /// How far behind the newest sample of a series Mimir still takes one. The Prometheus replicas write the same
-    /// series, scraped at different moments, so their samples arrive interleaved.
-    /// </summary>
-    public const string OutOfOrderWindow = "10m";
+    /// <summary>How Mimir is sized in a profile, after the Prometheus it takes samples from.</summary>
+    /// <param name="Series">Active series the cluster's tenant may have; about what its Prometheus holds.</param>
+    /// <param name="SamplesPerSecond">Samples per second the tenant may write, with room above one per series per 30s scrape.</param>
+    /// <param name="IngesterMemoryGiB">Memory request of each ingester, which holds every series (one copy each); its limit is 1.5 times this.</param>
+    public sealed record Sizing(int Series, int SamplesPerSecond, int IngesterMemoryGiB);
+
+    /// <summary>The sizes per profile, which the README's table states.</summary>
+    public static Sizing SizeFor(EnvironmentProfile profile) => profile switch
+    {
+        EnvironmentProfile.Prod => new(1_000_000, 100_000, 8),
+        _ => new(500_000, 50_000, 4),
+    };
 
     /// <summary>The header that names a Mimir tenant.</summary>
     public const string TenantHeader = "X-Scope-OrgID";
@@ -101,7 +108,10 @@ public sealed class Mimir : BucketBackedAddon
         var spec = context.Spec;
         var ingesters = Ingesters(context);
         var zoned = context.HighAvailability;
-        return new JsonObject
+        var size = SizeFor(spec.Environment);
+        var ingesterMemory = $"{size.IngesterMemoryGiB}Gi";
+        var ingesterLimit = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{size.IngesterMemoryGiB * 3 / 2}Gi");
+        var values = new JsonObject
         {
             ["serviceAccount"] = ServiceAccountValues(context),
             ["mimir"] = new JsonObject { ["structuredConfig"] = Config(context, ingesters) },
@@ -113,7 +123,7 @@ public sealed class Mimir : BucketBackedAddon
             ["ruler"] = new JsonObject { ["enabled"] = false },
             ["overrides_exporter"] = new JsonObject { ["enabled"] = false },
             ["distributor"] = Component(context.Replicas(), "200m", "512Mi", "1Gi", zoned, required: false),
-            ["ingester"] = OneStatefulSet(Stateful(ingesters, "250m", "1Gi", "2Gi", "20Gi", zoned, required: zoned)),
+            ["ingester"] = OneStatefulSet(Stateful(ingesters, "500m", ingesterMemory, ingesterLimit, "20Gi", zoned, required: zoned)),
             ["querier"] = Component(context.Replicas(), "200m", "512Mi", "1Gi", zoned, required: false),
             ["query_frontend"] = Component(context.Replicas(), "100m", "256Mi", "512Mi", zoned, required: false),
             ["query_scheduler"] = Component(context.Replicas(), "50m", "128Mi", "256Mi", zoned, required: false),
@@ -130,6 +140,16 @@ public sealed class Mimir : BucketBackedAddon
                 },
             },
         };
+
+        // Start store-gateways together rather than one after another, each waiting for the ring, so a first install
+        // fits in Helm's wait.
+        values["store_gateway"]!["podManagementPolicy"] = "Parallel";
+        foreach (var component in new[] { "distributor", "ingester", "querier", "query_frontend", "query_scheduler", "store_gateway", "compactor", "gateway" })
+        {
+            values[component]!["priorityClassName"] = Manifests.PriorityClasses.Platform;
+        }
+
+        return values;
     }
 
     /// <inheritdoc />
@@ -160,7 +180,7 @@ public sealed class Mimir : BucketBackedAddon
         return
         [
             Workload.Pods("distributor", replicas, 0.2m, 512),
-            Workload.Pods("ingester", Ingesters(context), 0.25m, 1024),
+            Workload.Pods("ingester", Ingesters(context), 0.5m, SizeFor(context.Spec.Environment).IngesterMemoryGiB * 1024),
             Workload.Pods("querier", replicas, 0.2m, 512),
             Workload.Pods("query-frontend", replicas, 0.1m, 256),
             Workload.Pods("query-scheduler", replicas, 0.05m, 128),
@@ -201,10 +221,19 @@ public sealed class Mimir : BucketBackedAddon
                 ["push_grpc_method_enabled"] = true,
                 ["ring"] = new JsonObject { ["replication_factor"] = ingesters },
             },
+            // Both Prometheus replicas write every sample; the HA tracker (on memberlist, like the rings) keeps one
+            // replica's, fails over when it goes quiet, and drops the replica label.
+            ["distributor"] = new JsonObject { ["ha_tracker"] = new JsonObject { ["enable_ha_tracker"] = true } },
             ["limits"] = new JsonObject
             {
                 ["compactor_blocks_retention_period"] = $"{RetentionDays(context.Spec.Environment) * 24}h",
-                ["out_of_order_time_window"] = OutOfOrderWindow,
+                ["accept_ha_samples"] = true,
+                ["ha_cluster_label"] = Prometheus.ClusterLabel,
+                ["ha_replica_label"] = Prometheus.ReplicaLabel,
+                // Mimir's defaults (150 000 series, 10 000 samples a second) are far below what a cluster writes.
+                ["max_global_series_per_user"] = SizeFor(context.Spec.Environment).Series,
+                ["ingestion_rate"] = SizeFor(context.Spec.Environment).SamplesPerSecond,
+                ["ingestion_burst_size"] = SizeFor(context.Spec.Environment).SamplesPerSecond * 10,
             },
             ["usage_stats"] = new JsonObject { ["enabled"] = false },
         };

@@ -22,7 +22,7 @@ public sealed class Prometheus : AddonDefinition
     public override string Name => "prometheus";
 
     /// <inheritdoc />
-    public override string Release => "kube-prometheus-stack";
+    public override string Release => ReleaseName;
 
     /// <summary>
     /// Its own namespace, apart from the LGTM stack: node-exporter needs host access, which the platform's policy
@@ -69,11 +69,25 @@ public sealed class Prometheus : AddonDefinition
     /// <summary>The external label that tells the Prometheus replicas apart; the operator's default.</summary>
     public const string ReplicaLabel = "prometheus_replica";
 
+    /// <summary>The external label every replica of this stack's Prometheus carries with the same value.</summary>
+    public const string ClusterLabel = "cluster";
+
     /// <summary>Prometheus' Service: <c>&lt;release&gt;-prometheus</c> in its namespace.</summary>
     private const string Url = "http://kube-prometheus-stack-prometheus.monitoring.svc:9090";
 
-    /// <summary>Where Prometheus takes remote-written samples, when it accepts them (see <see cref="Values"/>).</summary>
-    public static string RemoteWriteReceiver => $"{Url}/api/v1/write";
+    /// <summary>
+    /// Where each Prometheus replica takes remote-written samples, when it accepts them (see <see cref="Values"/>):
+    /// every replica by its own pod address under the operator's governing Service, so each holds all of them.
+    /// </summary>
+    public static IReadOnlyList<string> RemoteWriteReceivers(PlatformSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var replicas = PrometheusReplicas(new AddonContext(spec, spec.Addons.Single(a => a.Name == "prometheus")));
+        return [.. Enumerable.Range(0, replicas).Select(i => $"http://prometheus-{ReleaseName}-prometheus-{i}.prometheus-operated.monitoring.svc:9090/api/v1/write")];
+    }
+
+    /// <summary>The release's name, which its Services and pods are named after.</summary>
+    private const string ReleaseName = "kube-prometheus-stack";
 
     /// <summary>The Prometheus datasource's uid, which dashboards refer to.</summary>
     public const string DatasourceUid = "prometheus";
@@ -136,7 +150,7 @@ public sealed class Prometheus : AddonDefinition
             ["replicas"] = PrometheusReplicas(context),
             ["retention"] = size.Retention,
             ["retentionSize"] = size.RetentionSize,
-            ["externalLabels"] = new JsonObject { ["cluster"] = spec.Cluster.Name, ["environment"] = spec.Environment.ToString().ToLowerInvariant() },
+            ["externalLabels"] = new JsonObject { [ClusterLabel] = spec.Cluster.Name, ["environment"] = spec.Environment.ToString().ToLowerInvariant() },
             // Pick up every monitor and rule in the cluster, not only those labelled for this release.
             ["ruleSelectorNilUsesHelmValues"] = false,
             ["serviceMonitorSelectorNilUsesHelmValues"] = false,
@@ -156,16 +170,14 @@ public sealed class Prometheus : AddonDefinition
         if (spec.IsEnabled("mimir"))
         {
             // Every sample also goes to Mimir, under the cluster's tenant, for the months Prometheus does not keep.
-            // Each replica writes without its replica label, so the two write one set of series rather than two that
-            // every sum would count twice; Mimir takes the interleaved samples (see Mimir.OutOfOrderWindow). Mimir's
-            // own HA deduplication would need Consul or etcd.
+            // Both replicas write; Mimir's HA tracker keeps one replica's samples and drops the replica label (see
+            // Mimir's limits).
             var mimir = (Mimir)AddonCatalog.Get("mimir");
             prometheusSpec["remoteWrite"] = new JsonArray(new JsonObject
             {
                 ["name"] = Mimir.RemoteWriteName,
                 ["url"] = mimir.PushUrl,
                 ["headers"] = new JsonObject { [Mimir.TenantHeader] = Mimir.Tenant(spec) },
-                ["writeRelabelConfigs"] = new JsonArray(new JsonObject { ["action"] = "labeldrop", ["regex"] = ReplicaLabel }),
             });
         }
 

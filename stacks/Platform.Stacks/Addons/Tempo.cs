@@ -45,11 +45,14 @@ public sealed class Tempo : BucketBackedAddon
     /// <summary>In distributed mode its topic must exist first.</summary>
     public override IReadOnlyList<string> After { get; } = ["kafka"];
 
-    /// <summary>Whether Tempo runs distributed in a stack: when it is on in HA mode.</summary>
+    /// <summary>
+    /// Whether Tempo runs distributed in a stack: when it is on in HA mode on GKE or EKS. Its components share blocks
+    /// only through a bucket, so on an existing cluster it stays one binary on its volume.
+    /// </summary>
     public static bool Distributed(PlatformSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return spec.Addons.Any(a => a.Name == "tempo" && a.Enabled && a.HighAvailability);
+        return spec.Cloud != CloudKind.Existing && spec.Addons.Any(a => a.Name == "tempo" && a.Enabled && a.HighAvailability);
     }
 
     /// <summary>Where Alloy sends OTLP traces (gRPC): the distributors, or the one binary.</summary>
@@ -119,12 +122,12 @@ public sealed class Tempo : BucketBackedAddon
                     },
                 },
                 ["resources"] = ValueParts.Resources("200m", "1Gi", "2Gi"),
-                // Service graphs and span metrics, remote-written to Prometheus: Grafana's service map and node graph
-                // read them.
+                // Service graphs and span metrics, remote-written to every Prometheus replica: Grafana's service map
+                // and node graph read them.
                 ["metricsGenerator"] = new JsonObject
                 {
                     ["enabled"] = true,
-                    ["remoteWriteUrl"] = Prometheus.RemoteWriteReceiver,
+                    ["storage"] = new JsonObject { ["remote_write"] = RemoteWrites(spec) },
                 },
                 ["overrides"] = new JsonObject
                 {
@@ -151,6 +154,7 @@ public sealed class Tempo : BucketBackedAddon
         var kafka = (Kafka)AddonCatalog.Get("kafka");
         return new JsonObject
         {
+            ["global"] = new JsonObject { ["priorityClassName"] = Manifests.PriorityClasses.Platform },
             ["reportingEnabled"] = false,
             ["serviceAccount"] = ServiceAccountValues(context),
             ["storage"] = new JsonObject { ["trace"] = TraceStorage(context) },
@@ -204,7 +208,7 @@ public sealed class Tempo : BucketBackedAddon
                 {
                     ["storage"] = new JsonObject
                     {
-                        ["remote_write"] = new JsonArray(new JsonObject { ["url"] = Prometheus.RemoteWriteReceiver }),
+                        ["remote_write"] = RemoteWrites(spec),
                     },
                 },
             },
@@ -303,6 +307,13 @@ public sealed class Tempo : BucketBackedAddon
         },
         _ => new JsonObject { ["backend"] = "local", ["local"] = new JsonObject { ["path"] = "/var/tempo/traces" } },
     };
+
+    /// <summary>
+    /// The metrics generator writes to every Prometheus replica, so each holds the service graphs and span metrics
+    /// (one replica alone would answer Grafana with half of them, and Mimir keeps only one replica's samples).
+    /// </summary>
+    private static JsonArray RemoteWrites(PlatformSpec spec) =>
+        new([.. Prometheus.RemoteWriteReceivers(spec).Select(url => (JsonNode)new JsonObject { ["url"] = url })]);
 
     private static JsonObject Component(int replicas, string cpu, string memory, string limit) => new()
     {
