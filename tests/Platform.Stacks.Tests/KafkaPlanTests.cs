@@ -58,6 +58,27 @@ public class KafkaPlanTests
     }
 
     [Fact]
+    public void TheTopicCannotFillTheNodesVolumes()
+    {
+        var topic = Object(Prod(), "KafkaTopic")["spec"]!;
+        var volume = (string)Object(Prod(), "KafkaNodePool")["spec"]!["storage"]!["volumes"]![0]!["size"]!;
+
+        // Every node holds a copy of every partition.
+        var perNode = (long)topic["config"]!["retention.bytes"]! * (int)topic["partitions"]!;
+        Assert.Equal("50Gi", volume);
+        Assert.True(perNode <= 50L * 1024 * 1024 * 1024 * 3 / 4, $"{perNode} bytes of {volume}");
+        Assert.Equal(86_400_000L, (long)topic["config"]!["retention.ms"]!);
+    }
+
+    [Fact]
+    public void TheTopicHasNoFinalizerThatWouldOutliveTheTopicOperator()
+    {
+        var env = Object(Prod(), "Kafka")["spec"]!["entityOperator"]!["template"]!["topicOperatorContainer"]!["env"]![0]!;
+
+        Assert.Equal(("STRIMZI_USE_FINALIZERS", "false"), ((string)env["name"]!, (string)env["value"]!));
+    }
+
+    [Fact]
     public void PulumiWaitsForTheClusterAndTheTopicToBeReady()
     {
         foreach (var kind in new[] { "Kafka", "KafkaTopic" })

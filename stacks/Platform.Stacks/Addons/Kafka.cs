@@ -34,6 +34,15 @@ public sealed class Kafka : AddonDefinition
     /// <summary>How long spans stay in the topic: long enough for a block-builder or live-store to replay after a restart.</summary>
     public const long TempoRetentionMs = 24L * 60 * 60 * 1000;
 
+    /// <summary>Each node's volume, in GiB.</summary>
+    public const int VolumeGiB = 50;
+
+    /// <summary>
+    /// The most each partition keeps, in bytes, whatever its age: every node holds a copy of every partition, so a
+    /// busy day fills at most three quarters of the volume instead of stopping the trace path.
+    /// </summary>
+    public const long TempoRetentionBytes = (long)VolumeGiB * 1024 * 1024 * 1024 * 3 / 4 / TempoPartitions;
+
     /// <inheritdoc />
     public override string Name => "kafka";
 
@@ -89,8 +98,8 @@ public sealed class Kafka : AddonDefinition
                 {
                     ["id"] = 0,
                     ["type"] = "persistent-claim",
-                    ["size"] = "50Gi",
-                    // The data outlives the cluster object; the volumes go with the namespace.
+                    ["size"] = $"{VolumeGiB}Gi",
+                    // Deleting the cluster object alone keeps the volumes; they go with the namespace.
                     ["deleteClaim"] = false,
                     ["kraftMetadata"] = "shared",
                 }),
@@ -140,6 +149,15 @@ public sealed class Kafka : AddonDefinition
             ["entityOperator"] = new JsonObject
             {
                 ["topicOperator"] = new JsonObject { ["resources"] = ValueParts.Resources("100m", "256Mi", "512Mi") },
+                // Without a finalizer on the topic: when the cluster goes (a destroy, or Tempo leaving HA mode), the
+                // topic operator goes with it, and a finalizer nobody removes would hold the namespace forever.
+                ["template"] = new JsonObject
+                {
+                    ["topicOperatorContainer"] = new JsonObject
+                    {
+                        ["env"] = new JsonArray(new JsonObject { ["name"] = "STRIMZI_USE_FINALIZERS", ["value"] = "false" }),
+                    },
+                },
             },
         };
 
@@ -149,7 +167,7 @@ public sealed class Kafka : AddonDefinition
         {
             ["partitions"] = TempoPartitions,
             ["replicas"] = Nodes,
-            ["config"] = new JsonObject { ["retention.ms"] = TempoRetentionMs },
+            ["config"] = new JsonObject { ["retention.ms"] = TempoRetentionMs, ["retention.bytes"] = TempoRetentionBytes },
         };
 
         return [pool, cluster, topic];
