@@ -29,7 +29,7 @@ public class GrafanaPlanTests
         Assert.Equal(
             ["prometheus http://kube-prometheus-stack-prometheus.monitoring.svc:9090", "alertmanager http://kube-prometheus-stack-alertmanager.monitoring.svc:9093", "loki http://loki-gateway.observability.svc"],
             datasources.Take(3).Select(d => $"{d!["uid"]} {d["url"]}"));
-        Assert.Equal(["loki-analytics", "loki-payments", "loki-search", "tempo", "mimir"], datasources.Skip(3).Select(d => (string)d!["uid"]!));
+        Assert.Equal(["loki-analytics", "loki-payments", "loki-search", "tempo", "tempo-analytics", "tempo-payments", "tempo-search", "mimir"], datasources.Skip(3).Select(d => (string)d!["uid"]!));
         Assert.True((bool)datasources[0]!["isDefault"]!);
     }
 

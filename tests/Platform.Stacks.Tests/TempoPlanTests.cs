@@ -19,14 +19,14 @@ public class TempoPlanTests
     [Fact]
     public void ValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         // Checked against tempo 2.2.4's values.yaml; tempo.storage.trace takes Tempo's own storage settings.
-        "persistence.enabled, persistence.size, replicas, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, serviceMonitor.enabled, tempo.metricsGenerator.enabled, tempo.metricsGenerator.storage.remote_write, tempo.overrides.defaults.metrics_generator.processors, tempo.receivers.otlp.protocols.grpc.endpoint, tempo.receivers.otlp.protocols.http.endpoint, tempo.reportingEnabled, tempo.resources.limits.memory, tempo.resources.requests.cpu, tempo.resources.requests.memory, tempo.retention, tempo.storage.trace.backend, tempo.storage.trace.gcs.bucket_name, tempo.storage.trace.wal.path".Split(", "),
+        "persistence.enabled, persistence.size, replicas, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, serviceMonitor.enabled, tempo.metricsGenerator.enabled, tempo.metricsGenerator.storage.remote_write, tempo.multitenancyEnabled, tempo.overrides.defaults.metrics_generator.processors, tempo.receivers.otlp.protocols.grpc.endpoint, tempo.receivers.otlp.protocols.http.endpoint, tempo.reportingEnabled, tempo.resources.limits.memory, tempo.resources.requests.cpu, tempo.resources.requests.memory, tempo.retention, tempo.storage.trace.backend, tempo.storage.trace.gcs.bucket_name, tempo.storage.trace.wal.path".Split(", "),
         ValuePaths.Of(Values(Staging())));
 
     [Fact]
     public void DistributedValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         // Checked against tempo-distributed 3.3.0's values.yaml and templates; storage.trace.gcs is passed to Tempo
         // as it is, and the chart renders ingest.kafka only with an address.
-        "backendScheduler.config.provider.compaction.compaction.block_retention, backendScheduler.resources.limits.memory, backendScheduler.resources.requests.cpu, backendScheduler.resources.requests.memory, backendWorker.replicas, backendWorker.resources.limits.memory, backendWorker.resources.requests.cpu, backendWorker.resources.requests.memory, blockBuilder.replicas, blockBuilder.resources.limits.memory, blockBuilder.resources.requests.cpu, blockBuilder.resources.requests.memory, distributor.replicas, distributor.resources.limits.memory, distributor.resources.requests.cpu, distributor.resources.requests.memory, global.priorityClassName, ingest.kafka.address, ingest.kafka.auto_create_topic_default_partitions, ingest.kafka.auto_create_topic_enabled, ingest.kafka.topic, liveStore.replicas, liveStore.resources.limits.memory, liveStore.resources.requests.cpu, liveStore.resources.requests.memory, memcached.resources.limits.memory, memcached.resources.requests.cpu, memcached.resources.requests.memory, metaMonitoring.serviceMonitor.enabled, metricsGenerator.config.storage.remote_write, metricsGenerator.enabled, metricsGenerator.replicas, metricsGenerator.resources.limits.memory, metricsGenerator.resources.requests.cpu, metricsGenerator.resources.requests.memory, overrides.defaults.metrics_generator.processors, querier.replicas, querier.resources.limits.memory, querier.resources.requests.cpu, querier.resources.requests.memory, queryFrontend.replicas, queryFrontend.resources.limits.memory, queryFrontend.resources.requests.cpu, queryFrontend.resources.requests.memory, reportingEnabled, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, storage.trace.backend, storage.trace.gcs.bucket_name, traces.otlp.grpc.enabled, traces.otlp.http.enabled".Split(", "),
+        "backendScheduler.config.provider.compaction.compaction.block_retention, backendScheduler.resources.limits.memory, backendScheduler.resources.requests.cpu, backendScheduler.resources.requests.memory, backendWorker.replicas, backendWorker.resources.limits.memory, backendWorker.resources.requests.cpu, backendWorker.resources.requests.memory, blockBuilder.replicas, blockBuilder.resources.limits.memory, blockBuilder.resources.requests.cpu, blockBuilder.resources.requests.memory, distributor.replicas, distributor.resources.limits.memory, distributor.resources.requests.cpu, distributor.resources.requests.memory, global.priorityClassName, ingest.kafka.address, ingest.kafka.auto_create_topic_default_partitions, ingest.kafka.auto_create_topic_enabled, ingest.kafka.topic, liveStore.replicas, liveStore.resources.limits.memory, liveStore.resources.requests.cpu, liveStore.resources.requests.memory, memcached.resources.limits.memory, memcached.resources.requests.cpu, memcached.resources.requests.memory, metaMonitoring.serviceMonitor.enabled, metricsGenerator.config.storage.remote_write, metricsGenerator.enabled, metricsGenerator.replicas, metricsGenerator.resources.limits.memory, metricsGenerator.resources.requests.cpu, metricsGenerator.resources.requests.memory, multitenancyEnabled, overrides.defaults.metrics_generator.processors, querier.replicas, querier.resources.limits.memory, querier.resources.requests.cpu, querier.resources.requests.memory, queryFrontend.replicas, queryFrontend.resources.limits.memory, queryFrontend.resources.requests.cpu, queryFrontend.resources.requests.memory, reportingEnabled, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, storage.trace.backend, storage.trace.gcs.bucket_name, traces.otlp.grpc.enabled, traces.otlp.http.enabled".Split(", "),
         ValuePaths.Of(Values(Prod())));
 
     [Fact]
@@ -93,6 +93,37 @@ public class TempoPlanTests
 
         Assert.Equal("tempo", Addon(plan, "tempo").Release!.Chart.Chart);
         Assert.Equal("disabled", Addon(plan, "kafka").Mode);
+    }
+
+    [Fact]
+    public void EachTenantsSpansGoUnderItsOwnTenantIdAndTheRestUnderThePlatforms()
+    {
+        var config = Alloy.Config(Prod().Spec);
+
+        Assert.True((bool)Values(Prod())["multitenancyEnabled"]!);
+        Assert.True((bool)Values(Staging())["tempo"]!["multitenancyEnabled"]!);
+        // payments' exporter takes only payments' spans, under its id.
+        var payments = config[config.IndexOf("otelcol.processor.filter \"traces_payments\"", StringComparison.Ordinal)..];
+        Assert.Contains("`resource.attributes[\"k8s.namespace.name\"] != \"payments\"`", payments[..payments.IndexOf("otelcol.exporter", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("\"X-Scope-OrgID\" = \"payments\"", payments, StringComparison.Ordinal);
+        // The platform's drops every tenant's.
+        var platform = config[config.IndexOf("otelcol.processor.filter \"traces_platform\"", StringComparison.Ordinal)..config.IndexOf("otelcol.exporter.otlp \"tempo_platform\"", StringComparison.Ordinal)];
+        Assert.All(Prod().Spec.Tenants, t => Assert.Contains($"== \"{t.Name}\"", platform, StringComparison.Ordinal));
+        // Without tenants, every span goes straight to the platform's exporter.
+        var alone = Alloy.Config(Stacks.Valid(Stacks.GcpStaging()).Spec);
+        Assert.DoesNotContain("otelcol.processor.filter", alone, StringComparison.Ordinal);
+        Assert.Contains("traces = [otelcol.exporter.otlp.tempo_platform.input]", alone, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GrafanaReadsTracesOfEveryTenantInOneDatasourceAndOfEachInItsOwn()
+    {
+        var datasources = Grafana.DatasourcesOf(Prod().Spec).Where(d => (string)d["type"]! == "tempo").ToList();
+
+        Assert.Equal(["tempo", "tempo-analytics", "tempo-payments", "tempo-search"], datasources.Select(d => (string)d["uid"]!));
+        Assert.Equal("platform|analytics|payments|search", (string)datasources[0]["secureJsonData"]!["httpHeaderValue1"]!);
+        Assert.Equal("payments", (string)datasources[2]["secureJsonData"]!["httpHeaderValue1"]!);
+        Assert.All(datasources, d => Assert.Equal("X-Scope-OrgID", (string)d["jsonData"]!["httpHeaderName1"]!));
     }
 
     [Fact]

@@ -11,6 +11,9 @@ public static class AddonCatalog
     /// <summary>Namespace of the observability stack.</summary>
     public const string ObservabilityNamespace = "observability";
 
+    /// <summary>The header Loki, Tempo and Mimir read a request's tenant id from.</summary>
+    public const string TenantHeader = "X-Scope-OrgID";
+
     /// <summary>The catalog, in install order.</summary>
     public static IReadOnlyList<AddonDefinition> All { get; } =
     [

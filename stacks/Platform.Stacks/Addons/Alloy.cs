@@ -115,19 +115,25 @@ public sealed class Alloy : AddonDefinition
     private static void AppendOtlp(StringBuilder text, PlatformSpec spec)
     {
         // Each signal goes through the same pipeline to its own backend; a signal without one is not accepted.
-        var signals = new List<(string Signal, string Exporter)>();
+        // Traces then split by tenant: each tenant's under its own id, the rest under the platform's.
+        var traceTenants = TraceTenants(spec);
+        var signals = new List<(string Signal, IReadOnlyList<string> Targets)>();
         if (spec.IsEnabled("tempo"))
         {
-            signals.Add(("traces", "otelcol.exporter.otlp.tempo.input"));
+            signals.Add(("traces", [.. traceTenants.Select(t => t.Drop.Count > 0 ? $"otelcol.processor.filter.traces_{t.Label}.input" : $"otelcol.exporter.otlp.tempo_{t.Label}.input")]));
         }
 
         if (spec.IsEnabled("mimir"))
         {
-            signals.Add(("metrics", "otelcol.exporter.otlphttp.mimir.input"));
+            signals.Add(("metrics", ["otelcol.exporter.otlphttp.mimir.input"]));
         }
 
-        string Outputs(Func<string, string> target) =>
-            string.Concat(signals.Select(s => $"\n    {s.Signal} = [{target(s.Exporter)}]"));
+        // One target inline, several one to a line, so a long tenant list keeps the lines short.
+        static string List(IReadOnlyList<string> targets) => targets.Count == 1
+            ? $"[{targets[0]}]"
+            : $"[\n{string.Concat(targets.Select(t => $"      {t},\n"))}    ]";
+        string Outputs(Func<IReadOnlyList<string>, IReadOnlyList<string>> target) =>
+            string.Concat(signals.Select(s => $"\n    {s.Signal} = {List(target(s.Targets))}"));
 
         text.Append($$"""
             // OTLP from applications, labelled with the sending pod's namespace, batched to its backend.
@@ -138,7 +144,7 @@ public sealed class Alloy : AddonDefinition
               http {
                 endpoint = "0.0.0.0:{{Tempo.OtlpHttp}}"
               }
-              output {{{Outputs(_ => "otelcol.processor.k8sattributes.apps.input")}}
+              output {{{Outputs(_ => ["otelcol.processor.k8sattributes.apps.input"])}}
               }
             }
 
@@ -146,7 +152,7 @@ public sealed class Alloy : AddonDefinition
               extract {
                 metadata = ["k8s.namespace.name", "k8s.pod.name", "k8s.deployment.name"]
               }
-              output {{{Outputs(_ => "otelcol.processor.batch.apps.input")}}
+              output {{{Outputs(_ => ["otelcol.processor.batch.apps.input"])}}
               }
             }
 
@@ -160,18 +166,45 @@ public sealed class Alloy : AddonDefinition
         if (spec.IsEnabled("tempo"))
         {
             var tempo = (Tempo)AddonCatalog.Get("tempo");
-            text.Append($$"""
-                otelcol.exporter.otlp "tempo" {
-                  client {
-                    endpoint = "{{tempo.OtlpEndpoint(spec)}}"
-                    tls {
-                      insecure = true
-                    }
-                  }
+            foreach (var (label, tenant, drop) in traceTenants)
+            {
+                if (drop.Count > 0)
+                {
+                    // The filter drops every span these conditions match (a missing namespace matches "!=").
+                    var conditions = string.Join(",\n", drop.Select(d => $"      `{d}`"));
+                    text.Append($$"""
+                        otelcol.processor.filter "traces_{{label}}" {
+                          error_mode = "ignore"
+                          traces {
+                            span = [
+                        {{conditions}},
+                            ]
+                          }
+                          output {
+                            traces = [otelcol.exporter.otlp.tempo_{{label}}.input]
+                          }
+                        }
+
+
+                        """);
                 }
 
+                text.Append($$"""
+                    otelcol.exporter.otlp "tempo_{{label}}" {
+                      client {
+                        endpoint = "{{tempo.OtlpEndpoint(spec)}}"
+                        headers  = {
+                          "{{AddonCatalog.TenantHeader}}" = "{{tenant}}",
+                        }
+                        tls {
+                          insecure = true
+                        }
+                      }
+                    }
 
-                """);
+
+                    """);
+            }
         }
 
         if (spec.IsEnabled("mimir"))
@@ -190,6 +223,23 @@ public sealed class Alloy : AddonDefinition
 
                 """);
         }
+    }
+
+    /// <summary>
+    /// Where traces go: a tenant's namespace under its tenant id, everything else under the platform's (the same ids
+    /// as its logs). Each comes with its component label and the span conditions its filter drops.
+    /// </summary>
+    private static List<(string Label, string Tenant, IReadOnlyList<string> Drop)> TraceTenants(PlatformSpec spec)
+    {
+        const string Namespace = "resource.attributes[\"k8s.namespace.name\"]";
+        var tenants = spec.Tenants.Select(t => t.Name).ToList();
+        var routes = new List<(string Label, string Tenant, IReadOnlyList<string> Drop)>
+        {
+            // With no tenants there is nothing to drop, and the platform's exporter takes every span.
+            (Loki.PlatformTenant, Loki.PlatformTenant, [.. tenants.Select(t => $"{Namespace} == \"{t}\"")]),
+        };
+        routes.AddRange(tenants.Select(t => (t.Replace('-', '_'), t, (IReadOnlyList<string>)[$"{Namespace} != \"{t}\""])));
+        return routes;
     }
 
     private static void AppendLogs(StringBuilder text, PlatformSpec spec)

@@ -164,7 +164,7 @@ public sealed class Loki : BucketBackedAddon
 
     private JsonObject Datasource(string name, string uid, string tenant, bool traces)
     {
-        var jsonData = new JsonObject { ["httpHeaderName1"] = "X-Scope-OrgID" };
+        var jsonData = new JsonObject { ["httpHeaderName1"] = AddonCatalog.TenantHeader };
         if (traces)
         {
             // A trace id in a log line links to the trace in Tempo. "$$" keeps Grafana's provisioning from

@@ -39,7 +39,7 @@ public sealed class Mimir : BucketBackedAddon
     };
 
     /// <summary>The header that names a Mimir tenant.</summary>
-    public const string TenantHeader = "X-Scope-OrgID";
+    public const string TenantHeader = AddonCatalog.TenantHeader;
 
     /// <inheritdoc />
     public override string Name => "mimir";

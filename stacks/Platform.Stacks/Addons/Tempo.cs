@@ -107,6 +107,8 @@ public sealed class Tempo : BucketBackedAddon
             {
                 ["retention"] = $"{RetentionDays(spec.Environment) * 24}h",
                 ["reportingEnabled"] = false,
+                // Spans are kept per tenant id, which Alloy sets (see Alloy.Config).
+                ["multitenancyEnabled"] = true,
                 ["storage"] = new JsonObject { ["trace"] = trace },
                 // OTLP from Alloy. The chart's Jaeger receivers stay: its port template needs them, and a null would
                 // not survive the trip to Helm anyway.
@@ -156,6 +158,7 @@ public sealed class Tempo : BucketBackedAddon
         {
             ["global"] = new JsonObject { ["priorityClassName"] = Manifests.PriorityClasses.Platform },
             ["reportingEnabled"] = false,
+            ["multitenancyEnabled"] = true,
             ["serviceAccount"] = ServiceAccountValues(context),
             ["storage"] = new JsonObject { ["trace"] = TraceStorage(context) },
             ["ingest"] = new JsonObject
@@ -259,21 +262,27 @@ public sealed class Tempo : BucketBackedAddon
             jsonData["lokiSearch"] = new JsonObject { ["datasourceUid"] = Loki.DatasourceUid };
         }
 
-        return
-        [
-            new JsonObject
-            {
-                ["name"] = "Tempo",
-                ["uid"] = DatasourceUid,
-                ["type"] = "tempo",
-                ["access"] = "proxy",
-                // The query-frontend in distributed mode, else the one binary; both serve the API on 3200.
-                ["url"] = $"http://{(Distributed(spec) ? $"{Release}-query-frontend" : Release)}.{Namespace}.svc:3200",
-                ["jsonData"] = jsonData,
-                ["editable"] = false,
-            },
-        ];
+        // Traces are kept per tenant, like logs: one datasource over every tenant, one per tenant.
+        jsonData["httpHeaderName1"] = AddonCatalog.TenantHeader;
+        var tenants = spec.Tenants.Select(t => t.Name).ToList();
+        // The query-frontend in distributed mode, else the one binary; both serve the API on 3200.
+        var url = $"http://{(Distributed(spec) ? $"{Release}-query-frontend" : Release)}.{Namespace}.svc:3200";
+        var datasources = new List<JsonObject> { Datasource("Tempo", DatasourceUid, url, string.Join("|", [Loki.PlatformTenant, .. tenants]), jsonData) };
+        datasources.AddRange(tenants.Select(t => Datasource($"Tempo ({t})", $"{DatasourceUid}-{t}", url, t, jsonData)));
+        return datasources;
     }
+
+    private static JsonObject Datasource(string name, string uid, string url, string tenant, JsonObject jsonData) => new()
+    {
+        ["name"] = name,
+        ["uid"] = uid,
+        ["type"] = "tempo",
+        ["access"] = "proxy",
+        ["url"] = url,
+        ["jsonData"] = jsonData.DeepClone(),
+        ["secureJsonData"] = new JsonObject { ["httpHeaderValue1"] = tenant },
+        ["editable"] = false,
+    };
 
     /// <inheritdoc />
     public override IReadOnlyList<Workload> Workloads(AddonContext context)
