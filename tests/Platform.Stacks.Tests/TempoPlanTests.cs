@@ -19,7 +19,7 @@ public class TempoPlanTests
     [Fact]
     public void ValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         // Checked against tempo 2.2.4's values.yaml; tempo.storage.trace takes Tempo's own storage settings.
-        "persistence.enabled, persistence.size, replicas, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, serviceMonitor.enabled, tempo.metricsGenerator.enabled, tempo.metricsGenerator.storage.remote_write, tempo.multitenancyEnabled, tempo.overrides.defaults.metrics_generator.processors, tempo.receivers.otlp.protocols.grpc.endpoint, tempo.receivers.otlp.protocols.http.endpoint, tempo.reportingEnabled, tempo.resources.limits.memory, tempo.resources.requests.cpu, tempo.resources.requests.memory, tempo.retention, tempo.storage.trace.backend, tempo.storage.trace.gcs.bucket_name, tempo.storage.trace.wal.path".Split(", "),
+        "persistence.enabled, persistence.size, priorityClassName, replicas, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, serviceMonitor.enabled, tempo.metricsGenerator.enabled, tempo.metricsGenerator.storage.remote_write, tempo.multitenancyEnabled, tempo.overrides.defaults.metrics_generator.processors, tempo.receivers.otlp.protocols.grpc.endpoint, tempo.receivers.otlp.protocols.http.endpoint, tempo.reportingEnabled, tempo.resources.limits.memory, tempo.resources.requests.cpu, tempo.resources.requests.memory, tempo.retention, tempo.storage.trace.backend, tempo.storage.trace.gcs.bucket_name, tempo.storage.trace.wal.path".Split(", "),
         ValuePaths.Of(Values(Staging())));
 
     [Fact]

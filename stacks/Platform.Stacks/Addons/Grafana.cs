@@ -92,6 +92,7 @@ public sealed class Grafana : AddonDefinition
             ["replicas"] = 1,
             ["resources"] = ValueParts.Resources("100m", "256Mi", "512Mi"),
             ["persistence"] = new JsonObject { ["enabled"] = spec.Environment != EnvironmentProfile.Dev, ["size"] = "10Gi" },
+            ["priorityClassName"] = Manifests.PriorityClasses.Platform,
             ["serviceMonitor"] = new JsonObject { ["enabled"] = true },
             // The volume attaches to one node at a time, so the old pod goes before the new one starts.
             ["deploymentStrategy"] = new JsonObject { ["type"] = spec.Environment != EnvironmentProfile.Dev ? "Recreate" : "RollingUpdate" },

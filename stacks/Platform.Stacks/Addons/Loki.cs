@@ -109,6 +109,8 @@ public sealed class Loki : BucketBackedAddon
                 ["querier"] = new JsonObject { ["multi_tenant_queries_enabled"] = true },
             },
             ["serviceAccount"] = ServiceAccountValues(context),
+            // Every pod at the platform's priority, so tenant pods cannot preempt the log store.
+            ["global"] = new JsonObject { ["priorityClassName"] = Manifests.PriorityClasses.Platform },
             ["singleBinary"] = new JsonObject
             {
                 ["replicas"] = monolithic ? 1 : 0,

@@ -140,6 +140,7 @@ public sealed class Tempo : BucketBackedAddon
                 },
             },
             ["persistence"] = new JsonObject { ["enabled"] = true, ["size"] = "10Gi" },
+            ["priorityClassName"] = Manifests.PriorityClasses.Platform,
             ["serviceAccount"] = ServiceAccountValues(context),
             ["serviceMonitor"] = new JsonObject { ["enabled"] = spec.IsEnabled("prometheus") },
         };
