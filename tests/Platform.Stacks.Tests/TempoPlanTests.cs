@@ -19,14 +19,14 @@ public class TempoPlanTests
     [Fact]
     public void ValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         // Checked against tempo 2.2.4's values.yaml; tempo.storage.trace takes Tempo's own storage settings.
-        "persistence.enabled, persistence.size, priorityClassName, replicas, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, serviceMonitor.enabled, tempo.metricsGenerator.enabled, tempo.metricsGenerator.storage.remote_write, tempo.multitenancyEnabled, tempo.overrides.defaults.metrics_generator.processors, tempo.receivers.otlp.protocols.grpc.endpoint, tempo.receivers.otlp.protocols.http.endpoint, tempo.reportingEnabled, tempo.resources.limits.memory, tempo.resources.requests.cpu, tempo.resources.requests.memory, tempo.retention, tempo.storage.trace.backend, tempo.storage.trace.gcs.bucket_name, tempo.storage.trace.wal.path".Split(", "),
+        "persistence.enabled, persistence.size, priorityClassName, replicas, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, serviceMonitor.enabled, tempo.metricsGenerator.enabled, tempo.metricsGenerator.registry.inject_tenant_id_as, tempo.metricsGenerator.storage.remote_write, tempo.multitenancyEnabled, tempo.overrides.defaults.metrics_generator.processors, tempo.receivers.otlp.protocols.grpc.endpoint, tempo.receivers.otlp.protocols.http.endpoint, tempo.reportingEnabled, tempo.resources.limits.memory, tempo.resources.requests.cpu, tempo.resources.requests.memory, tempo.retention, tempo.storage.trace.backend, tempo.storage.trace.gcs.bucket_name, tempo.storage.trace.wal.path".Split(", "),
         ValuePaths.Of(Values(Staging())));
 
     [Fact]
     public void DistributedValuesUseExactlyTheKeyPathsCheckedAgainstThePinnedChart() => Assert.Equal(
         // Checked against tempo-distributed 3.3.0's values.yaml and templates; storage.trace.gcs is passed to Tempo
         // as it is, and the chart renders ingest.kafka only with an address.
-        "backendScheduler.config.provider.compaction.compaction.block_retention, backendScheduler.resources.limits.memory, backendScheduler.resources.requests.cpu, backendScheduler.resources.requests.memory, backendWorker.replicas, backendWorker.resources.limits.memory, backendWorker.resources.requests.cpu, backendWorker.resources.requests.memory, blockBuilder.replicas, blockBuilder.resources.limits.memory, blockBuilder.resources.requests.cpu, blockBuilder.resources.requests.memory, distributor.replicas, distributor.resources.limits.memory, distributor.resources.requests.cpu, distributor.resources.requests.memory, global.priorityClassName, ingest.kafka.address, ingest.kafka.auto_create_topic_default_partitions, ingest.kafka.auto_create_topic_enabled, ingest.kafka.topic, liveStore.replicas, liveStore.resources.limits.memory, liveStore.resources.requests.cpu, liveStore.resources.requests.memory, memcached.resources.limits.memory, memcached.resources.requests.cpu, memcached.resources.requests.memory, metaMonitoring.serviceMonitor.enabled, metricsGenerator.config.storage.remote_write, metricsGenerator.enabled, metricsGenerator.replicas, metricsGenerator.resources.limits.memory, metricsGenerator.resources.requests.cpu, metricsGenerator.resources.requests.memory, multitenancyEnabled, overrides.defaults.metrics_generator.processors, querier.replicas, querier.resources.limits.memory, querier.resources.requests.cpu, querier.resources.requests.memory, queryFrontend.replicas, queryFrontend.resources.limits.memory, queryFrontend.resources.requests.cpu, queryFrontend.resources.requests.memory, reportingEnabled, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, storage.trace.backend, storage.trace.gcs.bucket_name, traces.otlp.grpc.enabled, traces.otlp.http.enabled".Split(", "),
+        "backendScheduler.config.provider.compaction.compaction.block_retention, backendScheduler.resources.limits.memory, backendScheduler.resources.requests.cpu, backendScheduler.resources.requests.memory, backendWorker.replicas, backendWorker.resources.limits.memory, backendWorker.resources.requests.cpu, backendWorker.resources.requests.memory, blockBuilder.replicas, blockBuilder.resources.limits.memory, blockBuilder.resources.requests.cpu, blockBuilder.resources.requests.memory, distributor.replicas, distributor.resources.limits.memory, distributor.resources.requests.cpu, distributor.resources.requests.memory, global.priorityClassName, ingest.kafka.address, ingest.kafka.auto_create_topic_default_partitions, ingest.kafka.auto_create_topic_enabled, ingest.kafka.topic, liveStore.replicas, liveStore.resources.limits.memory, liveStore.resources.requests.cpu, liveStore.resources.requests.memory, memcached.resources.limits.memory, memcached.resources.requests.cpu, memcached.resources.requests.memory, metaMonitoring.serviceMonitor.enabled, metricsGenerator.config.registry.inject_tenant_id_as, metricsGenerator.config.storage.remote_write, metricsGenerator.enabled, metricsGenerator.replicas, metricsGenerator.resources.limits.memory, metricsGenerator.resources.requests.cpu, metricsGenerator.resources.requests.memory, multitenancyEnabled, overrides.defaults.metrics_generator.processors, querier.replicas, querier.resources.limits.memory, querier.resources.requests.cpu, querier.resources.requests.memory, queryFrontend.replicas, queryFrontend.resources.limits.memory, queryFrontend.resources.requests.cpu, queryFrontend.resources.requests.memory, reportingEnabled, serviceAccount.annotations.iam.gke.io/gcp-service-account, serviceAccount.create, serviceAccount.name, storage.trace.backend, storage.trace.gcs.bucket_name, traces.otlp.grpc.enabled, traces.otlp.http.enabled".Split(", "),
         ValuePaths.Of(Values(Prod())));
 
     [Fact]
@@ -116,6 +116,28 @@ public class TempoPlanTests
     }
 
     [Fact]
+    public void ASenderCannotChooseItsTenantByWhatItSaysOfItself()
+    {
+        var config = Alloy.Config(Prod().Spec);
+        var transform = config.IndexOf("otelcol.processor.transform \"apps\"", StringComparison.Ordinal);
+        var attributes = config.IndexOf("otelcol.processor.k8sattributes \"apps\"", StringComparison.Ordinal);
+
+        // The receiver hands everything to the transform, which deletes the claimed pod and namespace before
+        // k8sattributes looks the sender up by its connection's address.
+        Assert.Contains("traces = [otelcol.processor.transform.apps.input]", config[..transform], StringComparison.Ordinal);
+        Assert.Contains("`delete_key(attributes, \"k8s.namespace.name\")`", config[transform..attributes], StringComparison.Ordinal);
+        Assert.Contains("`delete_key(attributes, \"k8s.pod.ip\")`", config[transform..attributes], StringComparison.Ordinal);
+        Assert.Contains("from = \"connection\"", config[attributes..], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheGeneratorLabelsWhatItWritesWithTheTenant()
+    {
+        Assert.Equal("tenant", (string)Values(Prod())["metricsGenerator"]!["config"]!["registry"]!["inject_tenant_id_as"]!);
+        Assert.Equal("tenant", (string)Values(Staging())["tempo"]!["metricsGenerator"]!["registry"]!["inject_tenant_id_as"]!);
+    }
+
+    [Fact]
     public void GrafanaReadsTracesOfEveryTenantInOneDatasourceAndOfEachInItsOwn()
     {
         var datasources = Grafana.DatasourcesOf(Prod().Spec).Where(d => (string)d["type"]! == "tempo").ToList();
@@ -124,6 +146,10 @@ public class TempoPlanTests
         Assert.Equal("platform|analytics|payments|search", (string)datasources[0]["secureJsonData"]!["httpHeaderValue1"]!);
         Assert.Equal("payments", (string)datasources[2]["secureJsonData"]!["httpHeaderValue1"]!);
         Assert.All(datasources, d => Assert.Equal("X-Scope-OrgID", (string)d["jsonData"]!["httpHeaderName1"]!));
+        // A tenant's spans link to that tenant's logs only; the datasource over every tenant to every tenant's.
+        Assert.Equal("loki-payments", (string)datasources[2]["jsonData"]!["tracesToLogsV2"]!["datasourceUid"]!);
+        Assert.Equal("loki-payments", (string)datasources[2]["jsonData"]!["lokiSearch"]!["datasourceUid"]!);
+        Assert.Equal("loki", (string)datasources[0]["jsonData"]!["tracesToLogsV2"]!["datasourceUid"]!);
     }
 
     [Fact]

@@ -135,6 +135,13 @@ public sealed class Alloy : AddonDefinition
         string Outputs(Func<IReadOnlyList<string>, IReadOnlyList<string>> target) =>
             string.Concat(signals.Select(s => $"\n    {s.Signal} = {List(target(s.Targets))}"));
 
+        // One statements block per signal, deleting the attributes k8sattributes would otherwise keep.
+        string[] untrusted = ["k8s.namespace.name", "k8s.pod.name", "k8s.pod.ip", "k8s.pod.uid", "k8s.deployment.name"];
+        string Untrusted() => string.Concat(signals.Select(s =>
+            $"  {(s.Signal == "traces" ? "trace" : "metric")}_statements {{\n    context    = \"resource\"\n    statements = [\n"
+            + string.Concat(untrusted.Select(a => $"      `delete_key(attributes, \"{a}\")`,\n"))
+            + "    ]\n  }\n")).TrimEnd('\n');
+
         text.Append($$"""
             // OTLP from applications, labelled with the sending pod's namespace, batched to its backend.
             otelcol.receiver.otlp "apps" {
@@ -144,11 +151,25 @@ public sealed class Alloy : AddonDefinition
               http {
                 endpoint = "0.0.0.0:{{Tempo.OtlpHttp}}"
               }
+              output {{{Outputs(_ => ["otelcol.processor.transform.apps.input"])}}
+              }
+            }
+
+            // What a sender says of its own pod and namespace is dropped: the tenant a span goes to must come from
+            // where it was sent from, not from what it claims.
+            otelcol.processor.transform "apps" {
+              error_mode = "ignore"
+            {{Untrusted()}}
               output {{{Outputs(_ => ["otelcol.processor.k8sattributes.apps.input"])}}
               }
             }
 
             otelcol.processor.k8sattributes "apps" {
+              pod_association {
+                source {
+                  from = "connection"
+                }
+              }
               extract {
                 metadata = ["k8s.namespace.name", "k8s.pod.name", "k8s.deployment.name"]
               }

@@ -132,7 +132,9 @@ public sealed class Mimir : BucketBackedAddon
             ["gateway"] = Component(context.Replicas(), "50m", "64Mi", "128Mi", zoned, required: false),
             ["metaMonitoring"] = new JsonObject
             {
-                ["serviceMonitor"] = new JsonObject { ["enabled"] = true },
+                // The chart labels its own metrics with cluster="<release>" unless told otherwise; they must carry the
+                // same cluster as Prometheus' external label, which the HA tracker reads from a request's first series.
+                ["serviceMonitor"] = new JsonObject { ["enabled"] = true, ["clusterLabel"] = spec.Cluster.Name },
                 ["dashboards"] = new JsonObject
                 {
                     ["enabled"] = spec.IsEnabled("grafana"),

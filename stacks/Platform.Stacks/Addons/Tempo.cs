@@ -130,6 +130,7 @@ public sealed class Tempo : BucketBackedAddon
                 {
                     ["enabled"] = true,
                     ["storage"] = new JsonObject { ["remote_write"] = RemoteWrites(spec) },
+                    ["registry"] = TenantLabel(),
                 },
                 ["overrides"] = new JsonObject
                 {
@@ -214,6 +215,7 @@ public sealed class Tempo : BucketBackedAddon
                     {
                         ["remote_write"] = RemoteWrites(spec),
                     },
+                    ["registry"] = TenantLabel(),
                 },
             },
             ["memcached"] = new JsonObject { ["resources"] = ValueParts.Resources("50m", "128Mi", "256Mi") },
@@ -269,8 +271,20 @@ public sealed class Tempo : BucketBackedAddon
         // The query-frontend in distributed mode, else the one binary; both serve the API on 3200.
         var url = $"http://{(Distributed(spec) ? $"{Release}-query-frontend" : Release)}.{Namespace}.svc:3200";
         var datasources = new List<JsonObject> { Datasource("Tempo", DatasourceUid, url, string.Join("|", [Loki.PlatformTenant, .. tenants]), jsonData) };
-        datasources.AddRange(tenants.Select(t => Datasource($"Tempo ({t})", $"{DatasourceUid}-{t}", url, t, jsonData)));
+        datasources.AddRange(tenants.Select(t => Datasource($"Tempo ({t})", $"{DatasourceUid}-{t}", url, t, ForTenant(jsonData, t))));
         return datasources;
+    }
+
+    /// <summary>A tenant's datasource links a span to that tenant's logs only.</summary>
+    private static JsonObject ForTenant(JsonObject jsonData, string tenant)
+    {
+        var own = jsonData.DeepClone().AsObject();
+        foreach (var link in new[] { "tracesToLogsV2", "lokiSearch" }.Where(own.ContainsKey))
+        {
+            own[link]!["datasourceUid"] = $"{Loki.DatasourceUid}-{tenant}";
+        }
+
+        return own;
     }
 
     private static JsonObject Datasource(string name, string uid, string url, string tenant, JsonObject jsonData) => new()
@@ -324,6 +338,12 @@ public sealed class Tempo : BucketBackedAddon
     /// </summary>
     private static JsonArray RemoteWrites(PlatformSpec spec) =>
         new([.. Prometheus.RemoteWriteReceivers(spec).Select(url => (JsonNode)new JsonObject { ["url"] = url })]);
+
+    /// <summary>
+    /// The generator keeps a registry per tenant; a <c>tenant</c> label on what it writes keeps two tenants' series for
+    /// the same service apart in Prometheus.
+    /// </summary>
+    private static JsonObject TenantLabel() => new() { ["inject_tenant_id_as"] = "tenant" };
 
     private static JsonObject Component(int replicas, string cpu, string memory, string limit) => new()
     {
