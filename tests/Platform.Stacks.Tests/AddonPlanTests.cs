@@ -319,7 +319,7 @@ public class AddonPlanTests
             .Select(g => $"{g.Key} {g.Count()}");
 
         Assert.Equal(
-            ["AppProject 4", "Application 1", "Certificate 2", "ClusterIssuer 4", "ClusterPolicy 4", "ConfigMap 3", "EnvoyProxy 1", "Gateway 1", "GatewayClass 1", "HTTPRoute 3", "Kafka 1", "KafkaNodePool 1", "KafkaTopic 1", "LimitRange 3", "Namespace 11", "NetworkPolicy 18", "PodMonitor 2", "PriorityClass 5", "PrometheusRule 3", "ResourceQuota 3", "Role 3", "RoleBinding 3", "Secret 1", "ServiceMonitor 1"],
+            ["AppProject 4", "Application 1", "Certificate 2", "ClusterIssuer 4", "ClusterPolicy 4", "ConfigMap 4", "EnvoyProxy 1", "Gateway 1", "GatewayClass 1", "HTTPRoute 3", "Kafka 1", "KafkaNodePool 1", "KafkaTopic 1", "LimitRange 3", "Namespace 11", "NetworkPolicy 18", "PodMonitor 2", "PriorityClass 5", "PrometheusRule 3", "ResourceQuota 3", "Role 3", "RoleBinding 3", "Secret 1", "ServiceMonitor 1"],
             kinds);
     }
 }

@@ -62,9 +62,29 @@ public class GrafanaPlanTests
     }
 
     [Fact]
+    public void ThePlatformFolderHoldsTheNodePoolsAndAddonsDashboards()
+    {
+        var map = Grafana(Prod()).Objects.Single(o => (string)o["metadata"]!["name"]! == "dashboards-platform");
+        string[] Titles(string file) => [.. JsonNode.Parse((string)map["data"]![file]!)!["panels"]!.AsArray().Select(p => (string)p!["title"]!)];
+
+        Assert.Equal("Platform", (string)map["metadata"]!["annotations"]![global::Platform.Stacks.Addons.Grafana.FolderAnnotation]!);
+        var pools = JsonNode.Parse((string)map["data"]!["node-pools.json"]!)!;
+        // The same ratio the saturation alert fires on.
+        Assert.Equal(Alerting.PlatformAlerts.PoolRequestRatio, (string)pools["panels"]![1]!["targets"]![0]!["expr"]!);
+        Assert.Equal(["Pods not ready", "Container restarts in the last hour", "Days until each certificate expires", "Argo CD apps by health", "Loki writes refused (share)", "Mimir writes refused (share), and samples Prometheus failed to send"], Titles("addons.json"));
+        var addons = (string)map["data"]!["addons.json"]!;
+        // The namespaces Helm installs into in prod: not Calico's, which is GKE's own there.
+        Assert.Contains("namespace=~\\\"argocd|cert-manager|envoy-gateway-system|external-dns|kafka|kyverno|monitoring|observability\\\"", addons, StringComparison.Ordinal);
+        // Only the panels of add-ons that are on.
+        var lean = Grafana(Stacks.Valid(Stacks.GcpStaging("platform:addons: { argocd: false, mimir: false }"))).Objects.Single(o => (string)o["metadata"]!["name"]! == "dashboards-platform");
+        Assert.DoesNotContain("argocd_app_info", (string)lean["data"]!["addons.json"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain("cortex_request", (string)lean["data"]!["addons.json"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EachTenantGetsAFolderWithItsOverviewAndAPanelPerSlo()
     {
-        var maps = Grafana(Prod()).Objects.Where(o => (string)o["kind"]! == "ConfigMap").ToList();
+        var maps = Grafana(Prod()).Objects.Where(o => (string)o["kind"]! == "ConfigMap" && (string)o["metadata"]!["name"]! != "dashboards-platform").ToList();
 
         Assert.Equal(["analytics", "payments", "search"], maps.Select(m => (string)m["metadata"]!["annotations"]![global::Platform.Stacks.Addons.Grafana.FolderAnnotation]!));
         Assert.All(maps, m => Assert.Equal("1", (string)m["metadata"]!["labels"]![global::Platform.Stacks.Addons.Grafana.DashboardLabel]!));

@@ -168,6 +168,18 @@ public sealed class Grafana : AddonDefinition
             objects.Add(EnvoyGateway.UiRoute(this, $"{UiHost}.{domain}", Release, 80));
         }
 
+        if (spec.IsEnabled("prometheus"))
+        {
+            var platform = Kube.Object("v1", "ConfigMap", "dashboards-platform", Namespace, Kube.ManagedLabels((DashboardLabel, "1")));
+            platform["metadata"]!["annotations"] = new JsonObject { [FolderAnnotation] = PlatformFolder };
+            platform["data"] = new JsonObject
+            {
+                ["node-pools.json"] = NodePoolsDashboard().ToJsonString(Indented),
+                ["addons.json"] = AddonsDashboard(spec).ToJsonString(Indented),
+            };
+            objects.Add(platform);
+        }
+
         foreach (var tenant in spec.Tenants)
         {
             var map = Kube.Object("v1", "ConfigMap", $"dashboards-{tenant.Name}", Namespace, Kube.ManagedLabels((DashboardLabel, "1")));
@@ -190,6 +202,75 @@ public sealed class Grafana : AddonDefinition
             .Where(a => spec.IsEnabled(a.Name))
             .SelectMany(a => a.Datasources(new AddonContext(spec, spec.Addons.First(s => s.Name == a.Name))));
     }
+
+    /// <summary>The folder of the platform's own dashboards.</summary>
+    public const string PlatformFolder = "Platform";
+
+    /// <summary>The node pools dashboard: nodes per pool, and the share of each pool's CPU and memory requested.</summary>
+    public static JsonObject NodePoolsDashboard() => Dashboard("platform-node-pools", "Node pools", ["platform"],
+    [
+        Panel("Nodes per pool", 0, [("count by (label_platform_pool) (kube_node_labels{label_platform_pool!=\"\"})", "{{label_platform_pool}}")]),
+        Panel("Requested share of allocatable, per pool (alert above 0.9)", 1, [(Alerting.PlatformAlerts.PoolRequestRatio, "{{label_platform_pool}} {{resource}}")]),
+    ]);
+
+    /// <summary>
+    /// The add-ons dashboard: pods not ready and restarts in the add-ons' namespaces, and the signals the platform's
+    /// alerts read for the add-ons that are on.
+    /// </summary>
+    public static JsonObject AddonsDashboard(PlatformSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        // The namespaces of the add-ons Helm installs here (not those the cloud provides, nor those with nothing to do).
+        var namespaces = string.Join("|", AddonCatalog.All
+            .Where(a => spec.IsEnabled(a.Name) && a.Delivery(new AddonContext(spec, spec.Addons.First(s => s.Name == a.Name))) == "helm")
+            .Select(a => a.Namespace)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal));
+        var selector = $"namespace=~{Promql.Quote(namespaces)}";
+        var panels = new List<(string Title, IReadOnlyList<(string Expr, string Legend)> Queries)>
+        {
+            ("Pods not ready", [($"sum by (namespace) (kube_pod_status_ready{{condition=\"false\",{selector}}})", "{{namespace}}")]),
+            ("Container restarts in the last hour", [($"sum by (namespace) (increase(kube_pod_container_status_restarts_total{{{selector}}}[1h]))", "{{namespace}}")]),
+        };
+        if (spec.IsEnabled("certManager"))
+        {
+            panels.Add(("Days until each certificate expires", [("min by (namespace, name) (certmanager_certificate_expiration_timestamp_seconds - time()) / 86400", "{{namespace}}/{{name}}")]));
+        }
+
+        if (spec.IsEnabled("argocd"))
+        {
+            panels.Add(("Argo CD apps by health", [("count by (health_status) (argocd_app_info)", "{{health_status}}")]));
+        }
+
+        if (spec.IsEnabled("loki"))
+        {
+            panels.Add(("Loki writes refused (share)", [(WriteErrors("loki_request_duration_seconds_count", "loki_api_v1_push|otlp_v1_logs"), "loki")]));
+        }
+
+        if (spec.IsEnabled("mimir"))
+        {
+            panels.Add(("Mimir writes refused (share), and samples Prometheus failed to send", [
+                (WriteErrors("cortex_request_duration_seconds_count", "api_v1_push|otlp_v1_metrics"), "mimir"),
+                ("sum by (remote_name) (rate(prometheus_remote_storage_samples_failed_total[5m]))", "failed samples/s to {{remote_name}}"),
+            ]));
+        }
+
+        return Dashboard("platform-addons", "Add-ons", ["platform"], [.. panels.Select((p, i) => Panel(p.Title, i, p.Queries))]);
+    }
+
+    private static string WriteErrors(string metric, string routes) =>
+        $"sum(rate({metric}{{route=~\"{routes}\",status_code=~\"5..\"}}[5m])) / sum(rate({metric}{{route=~\"{routes}\"}}[5m]))";
+
+    private static JsonObject Dashboard(string uid, string title, string[] tags, IReadOnlyList<JsonObject> panels) => new()
+    {
+        ["uid"] = uid,
+        ["title"] = title,
+        ["tags"] = new JsonArray([.. tags.Select(t => (JsonNode)t)]),
+        ["timezone"] = "utc",
+        ["schemaVersion"] = 39,
+        ["time"] = new JsonObject { ["from"] = "now-6h", ["to"] = "now" },
+        ["panels"] = new JsonArray([.. panels]),
+    };
 
     /// <summary>A tenant's overview dashboard: quota use, restarts, and one panel per SLO.</summary>
     public static JsonObject TenantDashboard(TenantSpec tenant, IReadOnlyList<SloSpec> slos)
@@ -220,16 +301,7 @@ public sealed class Grafana : AddonDefinition
             ]));
         }
 
-        return new JsonObject
-        {
-            ["uid"] = $"tenant-{tenant.Name}",
-            ["title"] = $"{tenant.Name}: overview",
-            ["tags"] = new JsonArray("tenant", tenant.Name),
-            ["timezone"] = "utc",
-            ["schemaVersion"] = 39,
-            ["time"] = new JsonObject { ["from"] = "now-6h", ["to"] = "now" },
-            ["panels"] = new JsonArray([.. panels]),
-        };
+        return Dashboard($"tenant-{tenant.Name}", $"{tenant.Name}: overview", ["tenant", tenant.Name], panels);
     }
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -130,10 +130,7 @@ public static class PlatformAlerts
         new(
             "NodePoolSaturated",
             Severities.Warning,
-            "label_replace("
-                + "sum by (label_platform_pool, resource) ((kube_pod_container_resource_requests{resource=~\"cpu|memory\"} * on (namespace, pod) group_left () max by (namespace, pod) (kube_pod_status_phase{phase=~\"Pending|Running\"} == 1)) * on (node) group_left (label_platform_pool) kube_node_labels{label_platform_pool!=\"\"})"
-                + " / sum by (label_platform_pool, resource) (kube_node_status_allocatable{resource=~\"cpu|memory\"} * on (node) group_left (label_platform_pool) kube_node_labels{label_platform_pool!=\"\"})"
-                + " > 0.9, \"pool\", \"$1\", \"label_platform_pool\", \"(.+)\")",
+            $"label_replace({PoolRequestRatio} > 0.9, \"pool\", \"$1\", \"label_platform_pool\", \"(.+)\")",
             "30m",
             "Node pool {{ $labels.pool }} has had over 90% of its {{ $labels.resource }} requested for 30 minutes; it may be at its maximum size",
             null,
@@ -172,6 +169,14 @@ public static class PlatformAlerts
                     []),
             ]),
     ];
+
+    /// <summary>
+    /// The share of each node pool's allocatable CPU and memory that its pending and running pods request, by pool
+    /// and resource; the saturation alert and the node pools dashboard read it.
+    /// </summary>
+    public const string PoolRequestRatio =
+        "sum by (label_platform_pool, resource) ((kube_pod_container_resource_requests{resource=~\"cpu|memory\"} * on (namespace, pod) group_left () max by (namespace, pod) (kube_pod_status_phase{phase=~\"Pending|Running\"} == 1)) * on (node) group_left (label_platform_pool) kube_node_labels{label_platform_pool!=\"\"})"
+        + " / sum by (label_platform_pool, resource) (kube_node_status_allocatable{resource=~\"cpu|memory\"} * on (node) group_left (label_platform_pool) kube_node_labels{label_platform_pool!=\"\"})";
 
     /// <summary>The alerts whose add-on is on in a stack.</summary>
     public static IReadOnlyList<PlatformAlert> For(PlatformSpec spec)
