@@ -236,7 +236,7 @@ public sealed class Alloy : AddonDefinition
                   client {
                     endpoint = "{{mimir.OtlpUrl}}"
                     headers  = {
-                      "{{Mimir.TenantHeader}}" = "{{Mimir.Tenant(spec)}}",
+                      "{{AddonCatalog.TenantHeader}}" = "{{Mimir.Tenant(spec)}}",
                     }
                   }
                 }

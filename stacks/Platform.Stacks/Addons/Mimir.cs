@@ -38,9 +38,6 @@ public sealed class Mimir : BucketBackedAddon
         _ => new(500_000, 50_000, 4),
     };
 
-    /// <summary>The header that names a Mimir tenant.</summary>
-    public const string TenantHeader = AddonCatalog.TenantHeader;
-
     /// <inheritdoc />
     public override string Name => "mimir";
 
@@ -167,7 +164,7 @@ public sealed class Mimir : BucketBackedAddon
                 ["type"] = "prometheus",
                 ["access"] = "proxy",
                 ["url"] = $"{GatewayUrl}/prometheus",
-                ["jsonData"] = new JsonObject { ["httpHeaderName1"] = TenantHeader, ["prometheusType"] = "Mimir" },
+                ["jsonData"] = new JsonObject { ["httpHeaderName1"] = AddonCatalog.TenantHeader, ["prometheusType"] = "Mimir" },
                 ["secureJsonData"] = new JsonObject { ["httpHeaderValue1"] = Tenant(context.Spec) },
                 ["editable"] = false,
             },

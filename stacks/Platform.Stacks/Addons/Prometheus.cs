@@ -28,7 +28,7 @@ public sealed class Prometheus : AddonDefinition
     /// Its own namespace, apart from the LGTM stack: node-exporter needs host access, which the platform's policy
     /// allows only in the namespaces of add-ons that run on hosts.
     /// </summary>
-    public override string Namespace => "monitoring";
+    public override string Namespace => NamespaceName;
 
     /// <inheritdoc />
     public override ChartRef Chart { get; } = new("kube-prometheus-stack", "https://prometheus-community.github.io/helm-charts", "88.5.3");
@@ -73,7 +73,7 @@ public sealed class Prometheus : AddonDefinition
     public const string ClusterLabel = "cluster";
 
     /// <summary>Prometheus' Service: <c>&lt;release&gt;-prometheus</c> in its namespace.</summary>
-    private const string Url = "http://kube-prometheus-stack-prometheus.monitoring.svc:9090";
+    private const string Url = $"http://{ReleaseName}-prometheus.{NamespaceName}.svc:9090";
 
     /// <summary>
     /// Where each Prometheus replica takes remote-written samples, when it accepts them (see <see cref="Values"/>):
@@ -83,11 +83,14 @@ public sealed class Prometheus : AddonDefinition
     {
         ArgumentNullException.ThrowIfNull(spec);
         var replicas = PrometheusReplicas(new AddonContext(spec, spec.Addons.Single(a => a.Name == "prometheus")));
-        return [.. Enumerable.Range(0, replicas).Select(i => $"http://prometheus-{ReleaseName}-prometheus-{i}.prometheus-operated.monitoring.svc:9090/api/v1/write")];
+        return [.. Enumerable.Range(0, replicas).Select(i => $"http://prometheus-{ReleaseName}-prometheus-{i}.prometheus-operated.{NamespaceName}.svc:9090/api/v1/write")];
     }
 
     /// <summary>The release's name, which its Services and pods are named after.</summary>
     private const string ReleaseName = "kube-prometheus-stack";
+
+    /// <summary>Its namespace, which its Services' addresses name.</summary>
+    private const string NamespaceName = "monitoring";
 
     /// <summary>The Prometheus datasource's uid, which dashboards refer to.</summary>
     public const string DatasourceUid = "prometheus";
@@ -177,7 +180,7 @@ public sealed class Prometheus : AddonDefinition
             {
                 ["name"] = Mimir.RemoteWriteName,
                 ["url"] = mimir.PushUrl,
-                ["headers"] = new JsonObject { [Mimir.TenantHeader] = Mimir.Tenant(spec) },
+                ["headers"] = new JsonObject { [AddonCatalog.TenantHeader] = Mimir.Tenant(spec) },
             });
         }
 
