@@ -244,22 +244,19 @@ public sealed class Grafana : AddonDefinition
 
         if (spec.IsEnabled("loki"))
         {
-            panels.Add(("Loki writes refused (share)", [(WriteErrors("loki_request_duration_seconds_count", "loki_api_v1_push|otlp_v1_logs"), "loki")]));
+            panels.Add(("Loki writes refused (share)", [(Alerting.PlatformAlerts.WriteErrorRatio(Alerting.PlatformAlerts.LokiWrites), "loki")]));
         }
 
         if (spec.IsEnabled("mimir"))
         {
             panels.Add(("Mimir writes refused (share), and samples Prometheus failed to send", [
-                (WriteErrors("cortex_request_duration_seconds_count", "api_v1_push|otlp_v1_metrics"), "mimir"),
+                (Alerting.PlatformAlerts.WriteErrorRatio(Alerting.PlatformAlerts.MimirWrites), "mimir"),
                 ("sum by (remote_name) (rate(prometheus_remote_storage_samples_failed_total[5m]))", "failed samples/s to {{remote_name}}"),
             ]));
         }
 
         return Dashboard("platform-addons", "Add-ons", ["platform"], [.. panels.Select((p, i) => Panel(p.Title, i, p.Queries))]);
     }
-
-    private static string WriteErrors(string metric, string routes) =>
-        $"sum(rate({metric}{{route=~\"{routes}\",status_code=~\"5..\"}}[5m])) / sum(rate({metric}{{route=~\"{routes}\"}}[5m]))";
 
     private static JsonObject Dashboard(string uid, string title, string[] tags, IReadOnlyList<JsonObject> panels) => new()
     {

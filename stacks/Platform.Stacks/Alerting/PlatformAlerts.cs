@@ -114,8 +114,8 @@ public static class PlatformAlerts
                 new("a healthy app", [("argocd_app_info{name=\"api\",project=\"payments\",health_status=\"Healthy\",sync_status=\"Synced\"}", "1x60")], []),
             ],
             Team: null),
-        IngestionErrors("LokiIngestionErrors", "Loki", "loki_request_duration_seconds_count", "loki_api_v1_push|otlp_v1_logs", "loki_api_v1_push", "loki"),
-        IngestionErrors("MimirIngestionErrors", "Mimir", "cortex_request_duration_seconds_count", "api_v1_push|otlp_v1_metrics|/distributor.Distributor/Push", "api_v1_push", "mimir"),
+        IngestionErrors("LokiIngestionErrors", "Loki", LokiWrites, "loki_api_v1_push", "loki"),
+        IngestionErrors("MimirIngestionErrors", "Mimir", MimirWrites, "api_v1_push", "mimir"),
         new(
             "PrometheusRemoteWriteFailing",
             Severities.Warning,
@@ -177,6 +177,19 @@ public static class PlatformAlerts
     public const string PoolRequestRatio =
         "sum by (label_platform_pool, resource) ((kube_pod_container_resource_requests{resource=~\"cpu|memory\"} * on (namespace, pod) group_left () max by (namespace, pod) (kube_pod_status_phase{phase=~\"Pending|Running\"} == 1)) * on (node) group_left (label_platform_pool) kube_node_labels{label_platform_pool!=\"\"})"
         + " / sum by (label_platform_pool, resource) (kube_node_status_allocatable{resource=~\"cpu|memory\"} * on (node) group_left (label_platform_pool) kube_node_labels{label_platform_pool!=\"\"})";
+
+    /// <summary>Loki's request counter and the routes that write to it.</summary>
+    public static (string Metric, string Routes) LokiWrites => ("loki_request_duration_seconds_count", "loki_api_v1_push|otlp_v1_logs");
+
+    /// <summary>Mimir's request counter and the routes that write to it.</summary>
+    public static (string Metric, string Routes) MimirWrites => ("cortex_request_duration_seconds_count", "api_v1_push|otlp_v1_metrics|/distributor.Distributor/Push");
+
+    /// <summary>
+    /// The share of writes a backend refuses with a server error over five minutes, by namespace; its ingestion alert
+    /// and the add-ons dashboard read it.
+    /// </summary>
+    public static string WriteErrorRatio((string Metric, string Routes) writes) =>
+        $"sum by (namespace) (rate({writes.Metric}{{route=~\"{writes.Routes}\",status_code=~\"5..\"}}[5m])) / sum by (namespace) (rate({writes.Metric}{{route=~\"{writes.Routes}\"}}[5m]))";
 
     /// <summary>The alerts whose add-on is on in a stack.</summary>
     public static IReadOnlyList<PlatformAlert> For(PlatformSpec spec)
@@ -298,14 +311,14 @@ public static class PlatformAlerts
             ]);
     }
 
-    private static PlatformAlert IngestionErrors(string name, string backend, string metric, string routes, string route, string addon)
+    private static PlatformAlert IngestionErrors(string name, string backend, (string Metric, string Routes) writes, string route, string addon)
     {
-        var failed = $"{metric}{{namespace=\"observability\",route=\"{route}\",status_code=\"500\"}}";
-        var ok = $"{metric}{{namespace=\"observability\",route=\"{route}\",status_code=\"204\"}}";
+        var failed = $"{writes.Metric}{{namespace=\"observability\",route=\"{route}\",status_code=\"500\"}}";
+        var ok = $"{writes.Metric}{{namespace=\"observability\",route=\"{route}\",status_code=\"204\"}}";
         return new PlatformAlert(
             name,
             Severities.Critical,
-            $"sum by (namespace) (rate({metric}{{route=~\"{routes}\",status_code=~\"5..\"}}[5m])) / sum by (namespace) (rate({metric}{{route=~\"{routes}\"}}[5m])) > 0.05",
+            $"{WriteErrorRatio(writes)} > 0.05",
             "15m",
             $"{backend} is refusing over 5% of writes in {{{{ $labels.namespace }}}}",
             addon,
