@@ -67,10 +67,11 @@ internal static class PlatformProgram
     /// <summary>
     /// Applies the plan's own objects and installs its add-ons through the cluster's provider. The program's own
     /// bundles (add-on namespaces, priority classes, tenants) go first, after the nodes, one after the other; each
-    /// add-on release follows them and the releases it depends on, into a namespace the program owns (never Helm's
-    /// createNamespace); each add-on's objects follow its releases. A destroy runs the same order backwards, so every
-    /// namespace is gone, with the load balancers and disks in it, before the nodes and the cluster are deleted. So the render's manifests/ and
-    /// helm/ folders are exactly what reaches the cluster, in an order that converges in one run.
+    /// add-on release follows them, its bucket, identity and Secrets, and the releases it depends on with their
+    /// objects, into a namespace the program owns (never Helm's createNamespace); each add-on's objects follow its
+    /// releases. A destroy runs the same order backwards, so every namespace is gone, with the load balancers and
+    /// disks in it, before the nodes and the cluster are deleted. So the render's manifests/ and helm/ folders are
+    /// exactly what reaches the cluster, in an order that converges in one run.
     /// </summary>
     private static void InstallOnCluster(PlatformPlan plan, ClusterAccess cluster)
     {
