@@ -30,6 +30,27 @@ public class TempoPlanTests
         ValuePaths.Of(Values(Prod())));
 
     [Fact]
+    public void TheCapacityCheckCountsWhatEachComponentsValuesAsk()
+    {
+        var values = Values(Prod());
+        var components = new Dictionary<string, JsonNode>
+        {
+            ["distributor"] = values["distributor"]!,
+            ["block-builder"] = values["blockBuilder"]!,
+            ["live-store"] = values["liveStore"]!,
+            ["querier"] = values["querier"]!,
+            ["query-frontend"] = values["queryFrontend"]!,
+            ["backend-scheduler"] = values["backendScheduler"]!,
+            ["backend-worker"] = values["backendWorker"]!,
+            ["metrics-generator"] = values["metricsGenerator"]!,
+            ["memcached"] = values["memcached"]!,
+        };
+
+        ValueRequests.Match(Addon(Prod(), "tempo"), components);
+        ValueRequests.Match(Addon(Staging(), "tempo"), new Dictionary<string, JsonNode> { ["tempo"] = Values(Staging())["tempo"]! });
+    }
+
+    [Fact]
     public void InProdItRunsDistributedThroughKafkaAndElsewhereAsOneBinary()
     {
         Assert.Equal(new ChartRef("tempo-distributed", "https://grafana-community.github.io/helm-charts", "3.3.0"), Addon(Prod(), "tempo").Release!.Chart);
